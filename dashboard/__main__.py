@@ -1,0 +1,28 @@
+"""Command line: `python -m dashboard ingest REPORT.txt --out DIR` and `python -m dashboard check`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dashboard.data import DEFAULT_DATA_DIR
+from dashboard.ingest import check, ingest
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    p_ingest = commands.add_parser("ingest", help="parse a report's text into the tidy data files")
+    p_ingest.add_argument("report", type=Path, help="the report as text extracted from its PDF (UTF-8)")
+    p_ingest.add_argument("--out", type=Path, required=True, help="folder to write the data files to")
+    p_check = commands.add_parser("check", help="validate and reconcile a data folder")
+    p_check.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="data folder (default: the bundled data/)")
+    args = parser.parse_args(argv)  # usage errors exit 2
+    if args.command == "ingest":
+        return ingest(args.report, args.out)
+    return check(args.data)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
