@@ -28,8 +28,9 @@ def _print_findings(reconciliation: Reconciliation, out: TextIO) -> None:
             print("  " + describe_finding(row), file=out)
 
 
-def ingest(report_path: Path, out_dir: Path, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def ingest(report_path: Path, out_dir: Path, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Parse the report, reconcile it, and write the data files; nothing is written on failure."""
+    out, err = out or sys.stdout, err or sys.stderr
     try:
         text, sha256 = read_report_text(report_path)
         parsed = parse_report(text, source=str(report_path))
@@ -55,8 +56,9 @@ def ingest(report_path: Path, out_dir: Path, out: TextIO = sys.stdout, err: Text
     return EXIT_OK
 
 
-def check(data_dir: Path, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def check(data_dir: Path, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Validate and reconcile a data folder: 0 when only rounding differs, 1 otherwise."""
+    out, err = out or sys.stdout, err or sys.stderr
     try:
         dataset = load_dataset(data_dir)
     except DataError as exc:

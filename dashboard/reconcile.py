@@ -104,9 +104,15 @@ def complete_statements(finance: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
         extra = pd.concat(added, ignore_index=True).assign(derived=True)
         extra["eur"] = extra["eur"].astype("int64")
         completed = pd.concat([completed, extra[completed.columns]], ignore_index=True)
+    # Divisions and cost centres keep the order the report prints them in; lines the statement's.
+    first_seen = {
+        "division": {v: i for i, v in enumerate(dict.fromkeys(finance["division"]))},
+        "service_area": {v: i for i, v in enumerate(dict.fromkeys(finance["service_area"]))},
+        "line_item": LINE_ORDER,
+    }
     completed = completed.sort_values(
-        ["division", "service_area", "line_item", "basis", "year", "months"],
-        key=lambda s: s.map(LINE_ORDER) if s.name == "line_item" else s,
+        ["division", "service_area", "line_item"],
+        key=lambda s: s.map(first_seen[s.name]),
         kind="stable",
     ).reset_index(drop=True)
     subtotal_checks = pd.concat(comparisons, ignore_index=True) if comparisons else pd.DataFrame()

@@ -1,0 +1,25 @@
+"""Shared fixtures: the seed report and the bundled data, located from this file, not the CWD."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+SEED_REPORT = ROOT.parent / "shared" / "seed" / "000_d603d5f688e74ccc.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED_REPORT.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled data folder that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target

@@ -1,0 +1,148 @@
+"""Metrics over small tidy frames: periods found in the data, pace, change, forecast."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from dashboard.metrics import (
+    change,
+    compare,
+    expected_pace_pct,
+    pace_deviation,
+    realisation_pct,
+    select_statement,
+    year_end_forecast,
+)
+from dashboard.periods import ComparisonPeriods, Period, comparison_periods
+
+
+def ledger(rows: list[tuple]) -> pd.DataFrame:
+    """rows of (service_area, line_item, basis, year, months, eur)."""
+    frame = pd.DataFrame(rows, columns=["service_area", "line_item", "basis", "year", "months", "eur"])
+    return frame.assign(division="D", derived=False)
+
+
+def test_periods_come_from_the_data_at_nine_months():
+    frame = ledger(
+        [
+            ("A", "Henkilöstökulut", b, y, m, -1)
+            for b, y, m in [("actual", 2023, 12), ("actual", 2023, 9), ("budget", 2024, 12), ("actual", 2024, 9)]
+        ]
+    )
+    periods = comparison_periods(frame)
+    assert periods.current == Period("actual", 2024, 9)
+    assert periods.prior == Period("actual", 2023, 9)
+    assert periods.last_full_year == Period("actual", 2023, 12)
+    assert periods.budget == Period("budget", 2024, 12)
+    assert periods.pace == 0.75
+
+
+def test_next_quarters_report_moves_the_periods_without_code_change():
+    frame = ledger(
+        [
+            ("A", "Henkilöstökulut", b, y, m, -1)
+            for b, y, m in [("actual", 2024, 12), ("actual", 2024, 3), ("budget", 2025, 12), ("actual", 2025, 3)]
+        ]
+    )
+    periods = comparison_periods(frame)
+    assert periods.current.label == "TOT 2025 3 kk"
+    assert periods.prior.label == "TOT 2024 3 kk"
+    assert periods.last_full_year.label == "TP 2024"
+    assert periods.budget.label == "TA 2025"
+    assert expected_pace_pct(periods.current.months) == 25.0
+
+
+def test_missing_comparison_periods_are_none_not_guesses():
+    periods = comparison_periods(ledger([("A", "Henkilöstökulut", "actual", 2024, 6, -5)]))
+    assert periods.current.label == "TOT 2024 6 kk"
+    assert (periods.prior, periods.last_full_year, periods.budget) == (None, None, None)
+
+
+def test_change_in_euros_and_percent_of_last_years_magnitude():
+    eur, pct = change(pd.Series([-110.0, 120.0, 5.0]), pd.Series([-100.0, 100.0, 0.0]))
+    assert eur.tolist() == [-10.0, 20.0, 5.0]
+    assert pct.tolist()[:2] == [-10.0, 20.0]
+    assert math.isnan(pct.iloc[2])  # no percentage change from zero
+
+
+def test_realisation_and_pace_deviation():
+    actual, budget = pd.Series([-75.0, -90.0, 10.0]), pd.Series([-100.0, -100.0, 0.0])
+    assert realisation_pct(actual, budget).tolist()[:2] == [75.0, 90.0]
+    assert math.isnan(realisation_pct(actual, budget).iloc[2])
+    pp, eur = pace_deviation(actual, budget, months=9)
+    assert pp.tolist()[:2] == [0.0, 15.0]
+    assert eur.tolist()[:2] == [0.0, -15.0]  # 15 € more cost than an even pace
+
+
+def test_forecast_follows_last_years_seasonality_with_a_linear_fallback():
+    forecast, method = year_end_forecast(
+        actual=pd.Series([-90.0, 30.0, 30.0]),
+        last_full_year=pd.Series([-120.0, 50.0, 50.0]),
+        prior_same_month=pd.Series([-60.0, 0.0, float("nan")]),
+        months=9,
+    )
+    assert forecast.tolist() == [-180.0, 40.0, 40.0]
+    assert method.tolist() == ["seasonal", "linear", "linear"]
+
+
+def test_forecast_at_year_end_is_the_actual():
+    forecast, method = year_end_forecast(pd.Series([5.0]), pd.Series([9.0]), pd.Series([3.0]), months=12)
+    assert forecast.tolist() == [5.0] and method.tolist() == ["actual"]
+
+
+def _two_area_ledger() -> pd.DataFrame:
+    rows = []
+    for area, scale in (("A", 1), ("B", 2)):
+        for (b, y, m), (inc, exp) in {
+            ("actual", 2023, 12): (40, -400),
+            ("actual", 2023, 9): (20, -300),
+            ("budget", 2024, 12): (40, -480),
+            ("actual", 2024, 9): (30, -330),
+        }.items():
+            rows += [
+                (area, "Myyntituotot", b, y, m, inc * scale),
+                (area, "Toimintatuotot", b, y, m, inc * scale),
+                (area, "Henkilöstökulut", b, y, m, exp * scale),
+                (area, "Toimintakulut", b, y, m, exp * scale),
+                (area, "Toimintakate", b, y, m, (inc + exp) * scale),
+            ]
+    return ledger(rows)
+
+
+def test_compare_sums_the_selected_areas():
+    frame = _two_area_ledger()
+    periods = comparison_periods(frame)
+    table = compare(select_statement(frame, areas=["A", "B"]), periods).set_index("line_item")
+    assert table.loc["Henkilöstökulut", ["current", "prior", "budget"]].tolist() == [-990.0, -900.0, -1440.0]
+    assert table.loc["Henkilöstökulut", "realisation_pct"] == pytest.approx(68.75)
+    only_b = compare(select_statement(frame, areas=["B"]), periods).set_index("line_item")
+    assert only_b.loc["Henkilöstökulut", "current"] == -660.0
+
+
+def test_subtotal_forecast_is_the_sum_of_its_lines_forecasts():
+    frame = _two_area_ledger()
+    table = compare(select_statement(frame, areas=["A"]), comparison_periods(frame)).set_index("line_item")
+    # Myyntituotot: 30 × 40/20 = 60; Henkilöstökulut: -330 × 400/300 = -440
+    assert table.loc["Myyntituotot", "forecast"] == pytest.approx(60)
+    assert table.loc["Henkilöstökulut", "forecast"] == pytest.approx(-440)
+    assert table.loc["Toimintakate", "forecast"] == pytest.approx(60 - 440)
+    assert table.loc["Toimintakate", "forecast_method"] == "sum of lines"
+
+
+def test_default_selection_is_the_divisions_own_table():
+    frame = pd.concat([_two_area_ledger(), ledger([("", "Henkilöstökulut", "actual", 2024, 9, -7)])])
+    own = select_statement(frame)
+    assert own["eur"].tolist() == [-7]
+
+
+def test_compare_by_area_keeps_areas_apart():
+    frame = _two_area_ledger()
+    periods = ComparisonPeriods(
+        Period("actual", 2024, 9), Period("actual", 2023, 9), Period("actual", 2023, 12), Period("budget", 2024, 12)
+    )
+    table = compare(frame, periods, by=["service_area"])
+    costs = table[table["line_item"] == "Toimintakulut"].set_index("service_area")["current"]
+    assert costs.to_dict() == {"A": -330.0, "B": -660.0}

@@ -1,0 +1,110 @@
+"""Reconciliation rules on small inline statements, and on the bundled seed data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.reconcile import complete_statements, reconcile
+
+
+def statement(
+    lines: dict[str, int], area: str = "Alfa", division: str = "D", period=("actual", 2024, 9)
+) -> pd.DataFrame:
+    basis, year, months = period
+    return pd.DataFrame(
+        [
+            {
+                "division": division,
+                "service_area": area,
+                "line_item": k,
+                "basis": basis,
+                "year": year,
+                "months": months,
+                "eur": v,
+            }
+            for k, v in lines.items()
+        ]
+    )
+
+
+NO_PRINTED = pd.DataFrame(columns=["division", "service_area", "line_item", "measure", "year", "months", "printed"])
+BASE = {
+    "Myyntituotot": 100,
+    "Toimintatuotot": 100,
+    "Henkilöstökulut": -700,
+    "Palvelujen ostot": -300,
+    "Toimintakulut": -1000,
+    "Toimintakate": -900,
+}
+
+
+def test_exact_sums_give_no_findings():
+    assert reconcile(statement(BASE), NO_PRINTED).findings.empty
+
+
+@pytest.mark.parametrize(("delta", "kind"), [(1, "rounding"), (-2, "rounding"), (3, "material"), (-1000, "material")])
+def test_a_subtotal_off_by_rounding_or_more(delta, kind):
+    lines = dict(BASE, Toimintakulut=-1000 + delta, Toimintakate=-900 + delta)
+    findings = reconcile(statement(lines), NO_PRINTED).findings
+    row = findings[findings["line_item"] == "Toimintakulut"].iloc[0]
+    assert row["kind"] == kind
+    assert (row["printed"], row["computed"], row["difference"]) == (-1000 + delta, -1000, delta)
+    assert row["column"] == "TOT 2024 9 kk"
+
+
+def test_missing_subtotals_are_derived_and_marked():
+    lines = dict(BASE, **{"Poistot ja arvonalentumiset": -50})  # stops early: no Vuosikate, no Tilikauden tulos
+    completed, _ = complete_statements(statement(lines))
+    derived = completed[completed["derived"]].set_index("line_item")["eur"].to_dict()
+    assert derived == {"Vuosikate": -900, "Tilikauden tulos": -950}
+    assert not completed[~completed["derived"]]["line_item"].isin(["Vuosikate", "Tilikauden tulos"]).any()
+
+
+def test_a_table_without_income_derives_zero_income():
+    lines = {"Henkilöstökulut": -10, "Toimintakulut": -10, "Toimintakate": -10}
+    completed, _ = complete_statements(statement(lines))
+    income = completed[completed["line_item"] == "Toimintatuotot"].iloc[0]
+    assert income["eur"] == 0 and income["derived"]
+
+
+def test_division_is_checked_against_the_sum_of_its_cost_centres():
+    a = statement(BASE, "Alfa")
+    b = statement(BASE, "Beta")
+    own_ok = statement({k: 2 * v for k, v in BASE.items()}, "")
+    assert reconcile(pd.concat([a, b, own_ok]), NO_PRINTED).findings.empty
+    own_off = statement({k: 2 * v + (5 if k == "Myyntituotot" else 0) for k, v in BASE.items()}, "")
+    findings = reconcile(pd.concat([a, b, own_off]), NO_PRINTED).findings
+    division = findings[findings["check"] == "division total"]
+    assert division[["line_item", "kind"]].values.tolist() == [["Myyntituotot", "material"]]
+
+
+def test_printed_remaining_and_percent_are_checked():
+    frame = pd.concat([statement(BASE), statement({k: 2 * v for k, v in BASE.items()}, period=("budget", 2024, 12))])
+    printed = pd.DataFrame(
+        [
+            ["D", "Alfa", "Toimintakulut", "remaining_eur", 2024, 9, -1000],  # exact: -2000 - (-1000)
+            ["D", "Alfa", "Henkilöstökulut", "remaining_eur", 2024, 9, -690],  # material
+            ["D", "Alfa", "Toimintakulut", "realisation_pct", 2024, 9, 50.03],  # rounding
+            ["D", "Alfa", "Myyntituotot", "realisation_pct", 2024, 9, 50.0],  # exact
+        ],
+        columns=NO_PRINTED.columns,
+    )
+    findings = reconcile(frame, printed).findings.set_index(["check", "line_item"])["kind"].to_dict()
+    assert findings == {("Jäljellä", "Henkilöstökulut"): "material", ("TOT-%", "Toimintakulut"): "rounding"}
+
+
+def test_zero_budget_prints_zero_percent_by_the_reports_convention():
+    frame = pd.concat([statement(BASE), statement({k: 0 for k in BASE}, period=("budget", 2024, 12))])
+    printed = pd.DataFrame([["D", "Alfa", "Myyntituotot", "realisation_pct", 2024, 9, 0.0]], columns=NO_PRINTED.columns)
+    assert reconcile(frame, printed).findings.empty
+
+
+def test_seed_reconciles_with_rounding_only(seed_text):
+    from dashboard.report_parser import parse_report
+
+    parsed = parse_report(seed_text, "seed.txt")
+    result = reconcile(parsed.finance, parsed.printed_derived, parsed.summary)
+    assert result.ok
+    assert len(result.rounding) > 0
+    assert result.rounding["difference"].abs().max() <= 2
