@@ -316,7 +316,7 @@ class _Parser:
                     "\t".join(header),
                 )
             columns.append(spec)
-        budget, ytd = self.derived_column_basis(header_line, columns, header)
+        ytd = self.actual_behind_derived_columns(header_line, columns, header)
         service_area = "" if title == self.division_title else title
         rows = self.finance_rows(header_line, columns)
         if not rows:
@@ -371,11 +371,11 @@ class _Parser:
                         }
                     )
 
-    def derived_column_basis(
-        self, lineno: int, columns: list[ColumnSpec], header: list[str]
-    ) -> tuple[Period | None, Period | None]:
-        """Jäljellä and TOT-YY % are computed from the year's budget and its latest actual."""
+    def actual_behind_derived_columns(self, lineno: int, columns: list[ColumnSpec], header: list[str]) -> Period | None:
+        """The actual that Jäljellä and TOT-YY % are computed from (with that year's budget)."""
         periods = [c.period for c in columns if c.period]
+        if not periods:
+            raise self.error(lineno, "the table has no TP, TOT or TA column", "\t".join(header))
         seen: set[Period] = set()
         for p in periods:
             if p in seen:
@@ -383,7 +383,7 @@ class _Parser:
             seen.add(p)
         derived = [c for c in columns if c.kind != "period"]
         if not derived:
-            return None, None
+            return None
         years = {c.year for c in derived if c.year} or {max(p.year for p in periods)}
         if len(years) != 1:
             raise self.error(lineno, "derived columns refer to different years", "\t".join(header))
@@ -394,7 +394,7 @@ class _Parser:
             raise self.error(
                 lineno, f"Jäljellä and TOT-% need both TA {year} and TOT {year} columns", "\t".join(header)
             )
-        return budget, max(actuals, key=lambda p: p.months)
+        return max(actuals, key=lambda p: p.months)
 
     def finance_rows(self, header_line: int, columns: list[ColumnSpec]) -> list[tuple[int, str, list]]:
         rows: list[tuple[int, str, list]] = []
