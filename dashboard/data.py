@@ -279,6 +279,27 @@ def _check_unique(file: str, frame: pd.DataFrame, key: list[str]) -> None:
         )
 
 
+# Counts that cannot be negative; a change may be.
+NON_NEGATIVE_METRICS = ("followers", "posts_per_month", "releases", "release_throughput_pct")
+
+
+def _check_social_media(frame: pd.DataFrame) -> None:
+    """Rows staff append must be observations: dated or labelled, non-negative counts, once each."""
+    file = "social_media.csv"
+    negative = frame["metric"].isin(NON_NEGATIVE_METRICS) & (frame["value"] < 0)
+    if negative.any():
+        raise _bad(file, frame.astype(str), negative, "value", "a count cannot be negative")
+    over = (frame["metric"] == "release_throughput_pct") & (frame["value"] > 100)
+    if over.any():
+        raise _bad(file, frame.astype(str), over, "value", "a percentage cannot exceed 100")
+    # A level or a change means nothing without a when; averages may stand for the whole report.
+    undated = frame["metric"].isin(["followers", "follower_change"]) & frame["date"].isna()
+    undated &= frame["period_label"].str.strip() == ""
+    if undated.any():
+        raise _bad(file, frame.astype(str), undated, "date", "a follower count needs a date or a period_label")
+    _check_unique(file, frame, ["channel", "metric", "date", "period_label", "derived"])
+
+
 def _signature(directory: Path) -> tuple:
     out = []
     for file in SCHEMAS:
@@ -316,6 +337,7 @@ def _load_uncached(directory: Path) -> Dataset:
     if printed.empty:
         raise DataError("finance.csv: holds no figures")
     _check_unique("finance.csv", printed, FINANCE_KEY)
+    _check_social_media(tables["social_media.csv"])
     finance, _ = complete_statements(printed)
     try:
         periods = comparison_periods(finance)

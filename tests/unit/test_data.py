@@ -178,3 +178,29 @@ def test_read_report_text_names_the_line_of_a_bad_byte(tmp_path):
     path.write_bytes("31. LOKAKUUTA 2024\nK\xc4YTT\xd6SUUNNITELMAN\n".encode("latin-1"))
     with pytest.raises(DataError, match=r"r.txt, line 2, column 2: not UTF-8"):
         read_report_text(path)
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "phrase"),
+    [
+        ("Facebook,followers,-5,2024-10-31,31.10.2024,false,", "value", "cannot be negative"),
+        ("ePress,release_throughput_pct,140,2024-10-31,,false,", "value", "cannot exceed 100"),
+        ("Instagram,followers,2800,,,false,", "date", "needs a date or a period_label"),
+        ("Facebook,followers,4583,2024-09-30,30.9.2024,false,", "channel", "the same figure twice"),
+    ],
+)
+def test_appended_social_media_rows_are_validated(data_copy, row, column, phrase):
+    path = data_copy / "social_media.csv"
+    path.write_text(path.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=phrase) as caught:
+        load_dataset(data_copy)
+    assert "social_media.csv, line" in str(caught.value)
+
+
+def test_appended_social_media_rows_that_are_fine_load(data_copy):
+    path = data_copy / "social_media.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "Facebook,followers,4601,2024-10-31,31.10.2024,false,\n", encoding="utf-8"
+    )
+    social = load_dataset(data_copy).social_media
+    assert 4601 in social["value"].tolist()
