@@ -152,13 +152,12 @@ def compare(frame: pd.DataFrame, periods: ComparisonPeriods, by: list[str] | Non
     table = _sum_subtotal_forecasts(table, group_keys)
     table["forecast_vs_budget_eur"] = table["forecast"] - table["budget"]
     table["forecast_vs_budget_pct"] = realisation_pct(table["forecast"], table["budget"])
-    order = table["line_item"].map(LINE_ORDER)
-    return (
-        table.assign(_order=order)
-        .sort_values([*group_keys, "_order"], kind="stable")
-        .drop(columns="_order")
-        .reset_index(drop=True)
-    )
+    # Groups (cost centres) keep the order they come in, as the report prints them; lines the statement's.
+    orders = {key: {v: i for i, v in enumerate(dict.fromkeys(frame[key]))} for key in group_keys}
+    orders["line_item"] = LINE_ORDER
+    return table.sort_values(
+        [*group_keys, "line_item"], key=lambda s: s.map(orders[s.name]), kind="stable"
+    ).reset_index(drop=True)
 
 
 def period_labels(periods: ComparisonPeriods) -> dict[str, Period | None]:

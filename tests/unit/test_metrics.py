@@ -146,3 +146,10 @@ def test_compare_by_area_keeps_areas_apart():
     table = compare(frame, periods, by=["service_area"])
     costs = table[table["line_item"] == "Toimintakulut"].set_index("service_area")["current"]
     assert costs.to_dict() == {"A": -330.0, "B": -660.0}
+
+
+def test_compare_keeps_groups_in_the_order_they_come():
+    frame = _two_area_ledger()
+    reordered = pd.concat([frame[frame["service_area"] == "B"], frame[frame["service_area"] == "A"]])
+    table = compare(reordered, comparison_periods(frame), by=["service_area"])
+    assert list(dict.fromkeys(table["service_area"])) == ["B", "A"]

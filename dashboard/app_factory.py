@@ -1,0 +1,107 @@
+"""The app factory: `create_app(settings)` builds a Dash app serving the finance page.
+
+Settings are read once here; the dataset is loaded (and validated) at start so a bad data folder
+fails at once, then re-read through the data module's cache, which notices changed files.
+Pages: the finance page at `/` and a 404 page; `GET /healthz` answers JSON for monitoring.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+import flask
+from dash import Dash, html
+
+from dashboard.callbacks import register_callbacks
+from dashboard.data import DataError, Dataset, load_dataset
+from dashboard.finance_view import read_query
+from dashboard.i18n import t
+from dashboard.layout import finance_page, not_found_page
+from dashboard.reconcile import describe_finding
+from dashboard.settings import LANGUAGES, Settings
+
+ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+CONFIG_KEY = "HEINOLA_SETTINGS"
+
+
+def _settings() -> Settings:
+    # Dash Pages keeps one global page registry, so a page's layout finds its app's settings
+    # through the request rather than a closure (tests build several apps in one process).
+    return flask.current_app.config[CONFIG_KEY]
+
+
+def _dataset() -> Dataset:
+    return load_dataset(_settings().data_dir)
+
+
+def _request_lang(settings: Settings) -> str:
+    lang = flask.request.args.get("lang", "") if flask.has_request_context() else ""
+    return lang if lang in LANGUAGES else settings.default_lang
+
+
+class DashboardApp(Dash):
+    """Dash with `<html lang>` set from the link's `lang=` before any script runs."""
+
+    def interpolate_index(self, **kwargs) -> str:
+        page = super().interpolate_index(**kwargs)
+        lang = _request_lang(self.server.config[CONFIG_KEY])
+        return page.replace("<html>", f'<html lang="{lang}">', 1)
+
+
+def finance_layout(**query) -> html.Div:
+    """The finance page for a link's query parameters (Dash Pages passes them as keywords)."""
+    settings = _settings()
+    try:
+        dataset = _dataset()
+    except DataError as exc:  # the data changed under a running app: say so, not a server error
+        return html.Main([html.H1(t("data_error", settings.default_lang)), html.P(str(exc))], className="page")
+    lang, selection, notices = read_query(dataset, query, settings.default_lang)
+    return finance_page(dataset, selection, lang, notices)
+
+
+def not_found_layout(**query) -> html.Main:
+    lang = query.get("lang") if query.get("lang") in LANGUAGES else _settings().default_lang
+    return not_found_page(lang)
+
+
+def create_app(settings: Settings | None = None) -> Dash:
+    settings = settings or Settings.from_env()
+    dataset = load_dataset(settings.data_dir)  # fail at start, naming the bad file
+    if not dataset.reconciliation.ok:  # one wrong number makes the dashboard worthless
+        first = dataset.reconciliation.material.iloc[0]
+        raise DataError(
+            f"{settings.data_dir}: {len(dataset.reconciliation.material)} material discrepancies, the first: "
+            + describe_finding(first)
+            + "; run `python -m dashboard check` for all"
+        )
+    app = DashboardApp(
+        __name__,
+        use_pages=True,
+        pages_folder="",
+        assets_folder=str(ASSETS_DIR),
+        title=t("app_title", settings.default_lang),
+        update_title=None,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.server.config[CONFIG_KEY] = settings
+    dash.register_page("finance", path="/", layout=finance_layout, title=t("app_title", settings.default_lang))
+    dash.register_page("not_found_404", path="/404", layout=not_found_layout, title=t("not_found_title", "fi"))
+    app.layout = html.Div(dash.page_container)
+    register_callbacks(app, _dataset)
+
+    @app.server.get("/healthz")
+    def healthz():
+        try:
+            current = load_dataset(settings.data_dir)
+        except DataError as exc:
+            return flask.jsonify(status="error", error=str(exc)), 503
+        return flask.jsonify(
+            status="ok",
+            status_date=current.report.status_date.isoformat(),
+            period=current.periods.current.label,
+            source_file=current.report.source_file,
+        )
+
+    del dataset
+    return app

@@ -1,0 +1,167 @@
+"""Callbacks of the finance page: they only connect the controls to the compute and draw steps.
+
+`update_finance_view()` is a plain function (tested without a browser): it checks the controls'
+values, computes the view once and returns every output keyed by (component id, property).
+Unknown values never raise: they fall back to the default and come back as a visible notice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from dash import Dash, Input, Output, State, html, no_update
+
+from dashboard import ids
+from dashboard.data import DataError, Dataset
+from dashboard.figures import CHART_BUILDERS
+from dashboard.finance_view import (
+    BRIDGE_BY,
+    GROUPS,
+    MEASURES,
+    Notice,
+    Selection,
+    build_finance_view,
+    choose,
+    resolve_areas,
+)
+from dashboard.i18n import DEFAULT_LANG
+from dashboard.layout import (
+    CHARTS,
+    render_area_texts,
+    render_chart_table,
+    render_exceptions,
+    render_kpis,
+    render_notices,
+    render_rounding,
+    render_selection_heading,
+    render_statement,
+)
+from dashboard.settings import LANGUAGES
+
+
+def _outputs() -> list[tuple[str, str]]:
+    out = [
+        (ids.INPUT_NOTICE, "children"),
+        (ids.SELECTION_HEADING, "children"),
+        (ids.KPI_CARDS, "children"),
+        (ids.STATEMENT_TABLE, "children"),
+        (ids.ROUNDING_NOTE, "children"),
+        (ids.EXCEPTIONS, "children"),
+        (ids.AREA_TEXTS, "children"),
+    ]
+    for _, chart_id in CHARTS:
+        out += [
+            (ids.title_id(chart_id), "children"),
+            (ids.summary_id(chart_id), "children"),
+            (chart_id, "figure"),
+            (chart_id, "style"),
+            (ids.table_id(chart_id), "children"),
+        ]
+    return out
+
+
+OUTPUTS = _outputs()
+
+
+def update_finance_view(
+    dataset: Dataset, area_slugs: object, group: object, measure: object, bridge_by: object, lang: object
+) -> dict[tuple[str, str], Any]:
+    """Every output of the page for the controls' values; invalid values give a notice, not an error."""
+    lang = lang if lang in LANGUAGES else DEFAULT_LANG
+    areas, notices = resolve_areas(dataset, area_slugs)
+    selection = Selection(
+        areas=areas,
+        group=choose("group", group, GROUPS, notices),
+        measure=choose("measure", measure, MEASURES, notices),
+        bridge_by=choose("bridge", bridge_by, BRIDGE_BY, notices),
+    )
+    view = build_finance_view(dataset, selection)
+    result: dict[tuple[str, str], Any] = {
+        (ids.INPUT_NOTICE, "children"): render_notices(notices, lang),
+        (ids.SELECTION_HEADING, "children"): render_selection_heading(dataset, selection, lang),
+        (ids.KPI_CARDS, "children"): render_kpis(view, lang),
+        (ids.STATEMENT_TABLE, "children"): render_statement(view, lang),
+        (ids.ROUNDING_NOTE, "children"): render_rounding(view, lang),
+        (ids.EXCEPTIONS, "children"): render_exceptions(view, lang),
+        (ids.AREA_TEXTS, "children"): render_area_texts(view, lang),
+    }
+    for key, chart_id in CHARTS:
+        chart = CHART_BUILDERS[key](view, lang)
+        result[(ids.title_id(chart_id), "children")] = chart.title
+        result[(ids.summary_id(chart_id), "children")] = chart.summary
+        result[(chart_id, "figure")] = chart.figure
+        # The graph fills its box (responsive width), so the box carries the figure's height.
+        result[(chart_id, "style")] = {"height": f"{chart.figure.layout.height}px"}
+        result[(ids.table_id(chart_id), "children")] = render_chart_table(chart)
+    return result
+
+
+# Keeps the address bar in step with the controls without reloading the page (replaceState fires
+# no navigation, so Dash Pages does not redraw), and points the language switch at the same view.
+UPDATE_URL_JS = """
+function(areas, group, measure, bridge, lang) {
+    const params = new URLSearchParams();
+    (areas || []).forEach(a => params.append("area", a));
+    params.set("group", group); params.set("measure", measure); params.set("bridge", bridge);
+    params.set("lang", lang);
+    const query = "?" + params.toString();
+    window.history.replaceState(null, "", window.location.pathname + query);
+    params.set("lang", lang === "fi" ? "en" : "fi");
+    return "?" + params.toString();
+}
+"""
+
+COPY_LINK_JS = """
+function(n, lang) {
+    if (!n) { return window.dash_clientside.no_update; }
+    const status = document.getElementById("__STATUS_ID__");
+    const done = ok => { status.textContent = status.dataset[ok ? "ok" : "fail"]; };
+    if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(window.location.href).then(() => done(true), () => done(false));
+    } else {
+        done(false);
+    }
+    return window.dash_clientside.no_update;
+}
+""".replace("__STATUS_ID__", ids.COPY_LINK_STATUS)
+
+
+def register_callbacks(app: Dash, get_dataset: Callable[[], Dataset]) -> None:
+    """Wire the page's controls to `update_finance_view` and the two browser-side helpers."""
+
+    @app.callback(
+        [Output(component, prop) for component, prop in OUTPUTS],
+        Input(ids.AREA_FILTER, "value"),
+        Input(ids.GROUP_CONTROL, "value"),
+        Input(ids.MEASURE_CONTROL, "value"),
+        Input(ids.BRIDGE_CONTROL, "value"),
+        State(ids.LANG_STORE, "data"),
+    )
+    def update_page(area_slugs, group, measure, bridge_by, lang):
+        try:
+            dataset = get_dataset()
+        except DataError as exc:  # data broken under a running app: keep the last view, say why
+            return [html.P(str(exc))] + [no_update] * (len(OUTPUTS) - 1)
+        result = update_finance_view(dataset, area_slugs, group, measure, bridge_by, lang)
+        return [result[key] for key in OUTPUTS]
+
+    app.clientside_callback(
+        UPDATE_URL_JS,
+        Output(ids.LANG_SWITCH, "href"),
+        Input(ids.AREA_FILTER, "value"),
+        Input(ids.GROUP_CONTROL, "value"),
+        Input(ids.MEASURE_CONTROL, "value"),
+        Input(ids.BRIDGE_CONTROL, "value"),
+        State(ids.LANG_STORE, "data"),
+    )
+    app.clientside_callback(
+        COPY_LINK_JS,
+        Output(ids.COPY_LINK_STATUS, "title"),
+        Input(ids.COPY_LINK_BUTTON, "n_clicks"),
+        State(ids.LANG_STORE, "data"),
+        prevent_initial_call=True,
+    )
+
+
+__all__ = ["OUTPUTS", "Notice", "register_callbacks", "update_finance_view"]

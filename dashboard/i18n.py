@@ -1,0 +1,250 @@
+"""Finnish and English texts of the dashboard, and English names for the data's Finnish names.
+
+The data stays in Finnish; translation happens only when a view is drawn. A name with no English
+entry is shown as it is in the data, so a new cost centre still appears (in Finnish) until added.
+"""
+
+from __future__ import annotations
+
+from dashboard.periods import Period
+from dashboard.statement import LINE_BY_NAME
+
+DEFAULT_LANG = "fi"
+
+# The data's Finnish names of divisions and cost centres, in English.
+ORG_NAMES_EN: dict[str, str] = {
+    "Yhteiset palvelut": "Common services",
+    "Hallinnon tukipalvelut": "Administrative support services",
+    "Henkilöstöpalvelut": "HR services",
+    "Kehittämispalvelut": "Development services",
+    "Talouspalvelut": "Financial services",
+    "Tarkastustoimi": "Audit",
+    "Tietohallinto- ja digipalvelut": "ICT and digital services",
+    "Vaalit": "Elections",
+}
+
+TEXTS: dict[str, dict[str, str]] = {
+    "app_title": {"fi": "Käyttösuunnitelman toteutuminen", "en": "Budget realisation"},
+    "status": {"fi": "Tilanne {date}", "en": "Status {date}"},
+    "source": {
+        "fi": "Lähde: {title}, {division_title}, annettu {issued} (tiedosto {file}).",
+        "en": "Source: {title}, {division_title}, issued {issued} (file {file}).",
+    },
+    "switch_lang": {"fi": "In English", "en": "Suomeksi"},
+    "switch_lang_label": {"fi": "Switch to English", "en": "Vaihda kieli suomeksi"},
+    "copy_link": {"fi": "Kopioi linkki tähän näkymään", "en": "Copy link to this view"},
+    "copied": {"fi": "Linkki kopioitu.", "en": "Link copied."},
+    "copy_failed": {
+        "fi": "Kopiointi ei onnistunut; kopioi osoite selaimen osoiteriviltä.",
+        "en": "Could not copy; copy the address from the browser's address bar.",
+    },
+    "filters": {"fi": "Rajaukset", "en": "Filters"},
+    "area_filter": {"fi": "Palvelualue (kustannuspaikka)", "en": "Service area (cost centre)"},
+    "area_filter_help": {
+        "fi": "Ilman valintaa näytetään koko toimiala ({division}) raportin omin summin.",
+        "en": "With none selected, the whole division ({division}) is shown with the report's own totals.",
+    },
+    "group_control": {"fi": "Rivit", "en": "Lines"},
+    "group_income": {"fi": "Tulot", "en": "Income"},
+    "group_expenses": {"fi": "Kulut", "en": "Expenses"},
+    "group_margins": {"fi": "Katteet ja tulos", "en": "Margins and result"},
+    "measure_control": {"fi": "Mittari", "en": "Measure"},
+    "measure_eur": {"fi": "Euroa", "en": "Euros"},
+    "measure_pct": {"fi": "% talousarviosta", "en": "% of budget"},
+    "bridge_control": {"fi": "Siltakaavio", "en": "Bridge chart"},
+    "bridge_line": {"fi": "riveittäin", "en": "by line item"},
+    "bridge_area": {"fi": "palvelualueittain", "en": "by cost centre"},
+    "sign_note": {
+        "fi": "Kulut näytetään kaavioissa ja korteissa positiivisina lukuina (kuluina); tuotot positiivisina; "
+        "katteet ja tulos etumerkillisinä (negatiivinen = kulut ylittävät tuotot). "
+        "Tuloslaskelmataulukko käyttää raportin omia etumerkkejä (kulut negatiivisina).",
+        "en": "Charts and cards show expenses as positive figures (costs) and income as positive; margins and the "
+        "result keep their sign (negative = costs exceed income). "
+        "The statement table keeps the report's own signs (expenses negative).",
+    },
+    "whole_division": {"fi": "Koko toimiala: {division}", "en": "Whole division: {division}"},
+    "selected_areas": {"fi": "Valitut palvelualueet: {areas}", "en": "Selected cost centres: {areas}"},
+    "unknown_area": {
+        "fi": "Linkin palvelualuetta ”{value}” ei löydy aineistosta; se ohitettiin.",
+        "en": "The link's cost centre “{value}” is not in the data; it was ignored.",
+    },
+    "unknown_param": {
+        "fi": "Linkin arvo {name}=”{value}” ei kelpaa; käytetään oletusta.",
+        "en": "The link's value {name}=“{value}” is not valid; the default is used.",
+    },
+    "kpi_heading": {"fi": "Tunnusluvut", "en": "Key figures"},
+    "kpi_change": {"fi": "{change} ({pct}) vs. {prior}", "en": "{change} ({pct}) vs {prior}"},
+    "kpi_realisation": {
+        "fi": "Toteuma {pct} talousarviosta; tahti {pace} ({months} kk)",
+        "en": "Realisation {pct} of budget; pace {pace} ({months} mo)",
+    },
+    "kpi_forecast": {
+        "fi": "Ennuste vuoden lopulle {forecast}; talousarvio {budget} ({diff})",
+        "en": "Year-end forecast {forecast}; budget {budget} ({diff})",
+    },
+    "kpi_better": {"fi": "parempi kuin", "en": "better than"},
+    "cost_suffix": {"fi": " (kulu)", "en": " (cost)"},
+    "show_table": {"fi": "Näytä taulukkona", "en": "Show as table"},
+    "line_item": {"fi": "Rivi", "en": "Line item"},
+    "cost_centre": {"fi": "Palvelualue", "en": "Cost centre"},
+    "realisation": {"fi": "Toteuma-%", "en": "Realisation %"},
+    "pace": {"fi": "Tahti ({months} kk) {pct}", "en": "Pace ({months} mo) {pct}"},
+    "pace_short": {"fi": "Tahti", "en": "Pace"},
+    "deviation_pp": {"fi": "Poikkeama tahdista", "en": "Deviation from pace"},
+    "deviation_eur": {"fi": "Vaikutus euroina", "en": "Impact in euros"},
+    "forecast": {"fi": "Ennuste {year}", "en": "Forecast {year}"},
+    "forecast_vs_budget": {"fi": "Ennuste – TA", "en": "Forecast – budget"},
+    "change": {"fi": "Muutos", "en": "Change"},
+    "axis_pct": {"fi": "% talousarviosta", "en": "% of budget"},
+    "pp": {"fi": "%-yks.", "en": "pp"},
+    # chart titles and summaries
+    "line_chart_title": {
+        "fi": "{group}: {prior} ja {current} riveittäin",
+        "en": "{group}: {prior} and {current} by line item",
+    },
+    "line_chart_title_pct": {
+        "fi": "{group}: toteuma-% talousarviosta riveittäin, {current}",
+        "en": "{group}: realisation % of budget by line item, {current}",
+    },
+    "area_chart_title": {
+        "fi": "{line}: {prior} ja {current} palvelualueittain",
+        "en": "{line}: {prior} and {current} by cost centre",
+    },
+    "area_chart_title_pct": {
+        "fi": "{line}: toteuma-% talousarviosta palvelualueittain, {current}",
+        "en": "{line}: realisation % of budget by cost centre, {current}",
+    },
+    "areas_total": {"fi": "Palvelualueet yhteensä", "en": "Cost centres in total"},
+    "change_summary": {
+        "fi": "{name}: {current} ({change}, {pct} vs. {prior}).",
+        "en": "{name}: {current} ({change}, {pct} vs {prior}).",
+    },
+    "change_summary_largest": {
+        "fi": " Suurin muutos: {name} {change}.",
+        "en": " Largest change: {name} {change}.",
+    },
+    "pct_summary": {
+        "fi": "{name}: toteuma {pct} talousarviosta, kun tahti on {pace}.",
+        "en": "{name}: {pct} of budget realised against a pace of {pace}.",
+    },
+    "pace_chart_title": {
+        "fi": "Toteuma-% talousarviosta tahtiin ({pace}) verrattuna",
+        "en": "Realisation % of budget against the pace ({pace})",
+    },
+    "pace_summary": {
+        "fi": "{ahead} / {total} riviä on yli {threshold} %-yks. tahtia edellä.",
+        "en": "{ahead} of {total} rows are more than {threshold} pp ahead of pace.",
+    },
+    "bridge_chart_title_line": {
+        "fi": "{line}: muutos {prior} → {current} riveittäin",
+        "en": "{line}: change {prior} → {current} by line item",
+    },
+    "bridge_chart_title_area": {
+        "fi": "{line}: muutos {prior} → {current} palvelualueittain",
+        "en": "{line}: change {prior} → {current} by cost centre",
+    },
+    "bridge_summary": {
+        "fi": "{line} muuttui {start} → {end} ({change}); positiivinen askel parantaa tulosta.",
+        "en": "{line} went from {start} to {end} ({change}); a positive step improves the result.",
+    },
+    "bridge_rounding": {"fi": "Pyöristys", "en": "Rounding"},
+    "forecast_chart_title": {
+        "fi": "{line}: ennuste vuoden lopulle ja talousarvio palvelualueittain",
+        "en": "{line}: year-end forecast and budget by cost centre",
+    },
+    "forecast_summary": {
+        "fi": "Yhteensä ennuste {forecast} ja talousarvio {budget}: ero {diff}.",
+        "en": "In total the forecast is {forecast} against a budget of {budget}: {diff}.",
+    },
+    "forecast_method_note": {
+        "fi": "Ennuste = {current} × ({last_full} / {prior}), eli edellisen vuoden kausivaihtelulla; "
+        "lineaarinen (× 12 / {months}), jos edellisen vuoden luku puuttuu.",
+        "en": "Forecast = {current} × ({last_full} / {prior}), i.e. last year's seasonality; "
+        "linear (× 12 / {months}) where last year's figure is missing.",
+    },
+    "exceptions_title": {"fi": "Poikkeamat", "en": "Exceptions"},
+    "exceptions_summary": {
+        "fi": "Rivit, joilla toteuma on yli {threshold} %-yks. tahtia edellä, tulot tahdista jäljessä "
+        "tai kulu ilman talousarviota; suurin euromääräinen vaikutus ensin. {count} riviä.",
+        "en": "Lines more than {threshold} pp ahead of pace, income behind pace, or costs without a budget; "
+        "largest euro impact first. {count} rows.",
+    },
+    "exception_ahead": {"fi": "tahtia edellä", "en": "ahead of pace"},
+    "exception_income_behind": {"fi": "tulot jäljessä", "en": "income behind"},
+    "exception_no_budget": {"fi": "ei talousarviota", "en": "no budget"},
+    "reason": {"fi": "Syy", "en": "Reason"},
+    "no_exceptions": {"fi": "Ei poikkeamia valinnalla.", "en": "No exceptions in this selection."},
+    "statement_title": {"fi": "Tuloslaskelma: {name}", "en": "Income statement: {name}"},
+    "statement_summary": {
+        "fi": "Raportin oma taulukko; johdetut rivit (*) on laskettu, koska raportti ei tulosta niitä.",
+        "en": "The report's own table; derived rows (*) are computed because the report does not print them.",
+    },
+    "statement_caption": {
+        "fi": "Tuloslaskelma, euroa: {name}",
+        "en": "Income statement, euros: {name}",
+    },
+    "budget_col": {"fi": "{label} +muutos", "en": "{label} incl. changes"},
+    "remaining_col": {"fi": "Jäljellä", "en": "Remaining"},
+    "realisation_col": {"fi": "TOT-{yy} %", "en": "Realised {yy} %"},
+    "derived_mark": {"fi": "johdettu", "en": "derived"},
+    "sum_of_areas": {
+        "fi": "Valittujen palvelualueiden summa.",
+        "en": "Sum of the selected cost centres.",
+    },
+    "rounding_note": {
+        "fi": "Raportin omat summat poikkeavat pyöristyksen vuoksi rivien summasta:",
+        "en": "The report's own sums differ from the sum of their lines by rounding:",
+    },
+    "rounding_item": {
+        "fi": "{where} / {line}, {column}: painettu {printed}, laskettu {computed}",
+        "en": "{where} / {line}, {column}: printed {printed}, computed {computed}",
+    },
+    "division_table": {"fi": "toimialan taulukko", "en": "division's table"},
+    "texts_title": {
+        "fi": "Palvelualueen tehtävä ja raportin selitys",
+        "en": "What the area does, and the report's commentary",
+    },
+    "description": {"fi": "Tehtävä", "en": "What it does"},
+    "commentary": {"fi": "Raportin selitys talouden toteumasta", "en": "The report's commentary on the figures"},
+    "texts_in_finnish": {
+        "fi": "",
+        "en": "The report's texts are in Finnish and shown as printed.",
+    },
+    "no_description": {"fi": "Raportissa ei ole kuvausta.", "en": "The report has no description."},
+    "no_commentary": {"fi": "Raportissa ei ole selitystä.", "en": "The report has no commentary."},
+    "data_error": {"fi": "Aineistoa ei voi lukea", "en": "The data cannot be read"},
+    "not_found_title": {"fi": "Sivua ei löydy", "en": "Page not found"},
+    "not_found_text": {"fi": "Osoitteessa ei ole sivua.", "en": "There is no page at this address."},
+    "back_home": {"fi": "Takaisin etusivulle", "en": "Back to the dashboard"},
+    "current": {"fi": "{label}", "en": "{label}"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text for `key` in `lang` (Finnish where a language lacks it), with `values` filled in."""
+    entry = TEXTS[key]
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**values) if values else text
+
+
+def org_name(name: str, lang: str) -> str:
+    """A division's or cost centre's name in `lang` (the data's Finnish name where untranslated)."""
+    return ORG_NAMES_EN.get(name, name) if lang == "en" else name
+
+
+def line_name(name: str, lang: str) -> str:
+    line = LINE_BY_NAME.get(name)
+    return line.english if lang == "en" and line else name
+
+
+def period_label(period: Period | None, lang: str) -> str:
+    if period is None:
+        return "–"
+    return period.label_en if lang == "en" else period.label
+
+
+def format_date(value, lang: str) -> str:
+    """30.9.2024 in Finnish, 30 Sep 2024 in English."""
+    if lang == "en":
+        return f"{value.day} {value.strftime('%b')} {value.year}"
+    return f"{value.day}.{value.month}.{value.year}"

@@ -1,0 +1,475 @@
+"""The finance page: 2023 vs 2024 realisation, budget pace and year-end forecast, by service area.
+
+`finance_page()` assembles the page from named pieces (header, filters, KPI cards, chart cards,
+tables) with the controls set from the link; the `render_*` functions turn computed results into
+HTML for the callbacks. Nothing here reads files or computes figures: figures come from
+`dashboard.finance_view` through the callbacks, so the page's first draw and every later one match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlencode
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.data import Dataset
+from dashboard.figures import Chart
+from dashboard.finance_view import BRIDGE_BY, GROUPS, MEASURES, FinanceView, Kpi, Notice, Selection
+from dashboard.i18n import format_date, line_name, org_name, period_label, t
+from dashboard.numbers import format_eur, format_pct, format_signed_eur, format_signed_pct
+from dashboard.report_parser import slugify
+
+# Chart cards in page order: (key into figures.CHART_BUILDERS, component id).
+CHARTS: tuple[tuple[str, str], ...] = (
+    ("line", ids.LINE_CHART),
+    ("area", ids.AREA_CHART),
+    ("pace", ids.PACE_CHART),
+    ("bridge", ids.BRIDGE_CHART),
+    ("forecast", ids.FORECAST_CHART),
+)
+GRAPH_CONFIG = {"displaylogo": False}
+
+
+def view_query(selection: Selection, lang: str) -> str:
+    """The query string that reproduces a view (the same one the browser writes on every change)."""
+    pairs = [("area", slugify(a)) for a in selection.areas]
+    pairs += [
+        ("group", selection.group),
+        ("measure", selection.measure),
+        ("bridge", selection.bridge_by),
+        ("lang", lang),
+    ]
+    return "?" + urlencode(pairs)
+
+
+def other_lang(lang: str) -> str:
+    return "en" if lang == "fi" else "fi"
+
+
+def render_notices(notices: Sequence[Notice], lang: str) -> list:
+    return [html.P(t(n.key, lang, **n.values), className="notice-item") for n in notices]
+
+
+def _radio(component_id: str, label: str, options: list[tuple[str, str]], value: str) -> html.Fieldset:
+    return html.Fieldset(
+        [
+            html.Legend(label, className="control-label"),
+            dcc.RadioItems(
+                id=component_id,
+                options=[{"label": text, "value": key} for key, text in options],
+                value=value,
+                className="choice-list",
+                inputClassName="choice-input",
+                labelClassName="choice",
+            ),
+        ],
+        className="control",
+    )
+
+
+def filters(dataset: Dataset, selection: Selection, lang: str) -> html.Section:
+    division = org_name(dataset.report.division, lang)
+    return html.Section(
+        [
+            html.H2(t("filters", lang), className="visually-hidden"),
+            html.Fieldset(
+                [
+                    html.Legend(t("area_filter", lang), className="control-label"),
+                    html.P(t("area_filter_help", lang, division=division), className="help"),
+                    dcc.Checklist(
+                        id=ids.AREA_FILTER,
+                        options=[{"label": org_name(a, lang), "value": slugify(a)} for a in dataset.cost_centres],
+                        value=[slugify(a) for a in selection.areas],
+                        className="choice-list",
+                        inputClassName="choice-input",
+                        labelClassName="choice",
+                    ),
+                ],
+                className="control control-areas",
+            ),
+            _radio(
+                ids.GROUP_CONTROL,
+                t("group_control", lang),
+                [(g, t("group_" + g, lang)) for g in GROUPS],
+                selection.group,
+            ),
+            _radio(
+                ids.MEASURE_CONTROL,
+                t("measure_control", lang),
+                [(m, t("measure_" + m, lang)) for m in MEASURES],
+                selection.measure,
+            ),
+            _radio(
+                ids.BRIDGE_CONTROL,
+                t("bridge_control", lang),
+                [(b, t("bridge_" + b, lang)) for b in BRIDGE_BY],
+                selection.bridge_by,
+            ),
+        ],
+        className="filters",
+        **{"aria-label": t("filters", lang)},
+    )
+
+
+def header(dataset: Dataset, selection: Selection, lang: str) -> html.Header:
+    report = dataset.report
+    switch_to = other_lang(lang)
+    return html.Header(
+        [
+            html.Div(
+                [
+                    html.H1(
+                        [
+                            t("app_title", lang),
+                            html.Span(org_name(report.division, lang), className="subtitle"),
+                        ]
+                    ),
+                    html.P(
+                        [
+                            html.Strong(t("status", lang, date=format_date(report.status_date, lang))),
+                            " · ",
+                            t(
+                                "source",
+                                lang,
+                                title=report.title.capitalize(),
+                                division_title=report.division_title,
+                                issued=format_date(report.issued, lang),
+                                file=report.source_file,
+                            ),
+                        ],
+                        className="data-status",
+                    ),
+                ],
+                className="header-text",
+            ),
+            html.Div(
+                [
+                    html.A(
+                        t("switch_lang", lang),
+                        id=ids.LANG_SWITCH,
+                        href=view_query(selection, switch_to),
+                        lang=switch_to,
+                        hrefLang=switch_to,
+                        title=t("switch_lang_label", lang),
+                        className="button",
+                    ),
+                    html.Button(t("copy_link", lang), id=ids.COPY_LINK_BUTTON, className="button", n_clicks=0),
+                    html.Span(
+                        id=ids.COPY_LINK_STATUS,
+                        className="copy-status",
+                        role="status",
+                        **{"data-ok": t("copied", lang), "data-fail": t("copy_failed", lang)},
+                    ),
+                ],
+                className="header-actions",
+            ),
+        ],
+        className="page-header",
+    )
+
+
+def chart_card(chart_id: str, lang: str) -> html.Section:
+    """An empty chart card: title, summary, graph and its table alternative, filled by the callback."""
+    return html.Section(
+        [
+            html.H3(id=ids.title_id(chart_id), className="chart-title"),
+            html.P(id=ids.summary_id(chart_id), className="chart-summary"),
+            dcc.Graph(id=chart_id, config=GRAPH_CONFIG, responsive=True, className="chart", style={"height": "300px"}),
+            html.Details(
+                [html.Summary(t("show_table", lang)), html.Div(id=ids.table_id(chart_id), className="table-scroll")],
+                className="chart-table",
+            ),
+        ],
+        className="card chart-card",
+        **{"aria-labelledby": ids.title_id(chart_id)},
+    )
+
+
+def finance_page(dataset: Dataset, selection: Selection, lang: str, notices: Sequence[Notice]) -> html.Div:
+    return html.Div(
+        [
+            dcc.Store(id=ids.LANG_STORE, data=lang),
+            header(dataset, selection, lang),
+            html.Div(
+                render_notices(notices, lang),
+                id=ids.URL_NOTICE,
+                className="notice" if notices else "notice empty",
+                role="status",
+            ),
+            html.Div(id=ids.INPUT_NOTICE, role="status"),
+            html.Main(
+                [
+                    filters(dataset, selection, lang),
+                    html.Div(
+                        [
+                            html.H2(id=ids.SELECTION_HEADING, className="selection-heading"),
+                            html.P(t("sign_note", lang), className="sign-note"),
+                            html.Section(
+                                [
+                                    html.H3(t("kpi_heading", lang), className="visually-hidden"),
+                                    html.Div(id=ids.KPI_CARDS),
+                                ],
+                                className="kpis",
+                            ),
+                            html.Div(
+                                [chart_card(chart_id, lang) for _, chart_id in CHARTS[:3]], className="chart-grid"
+                            ),
+                            html.Section(id=ids.AREA_TEXTS, className="card area-texts"),
+                            html.Div(
+                                [chart_card(chart_id, lang) for _, chart_id in CHARTS[3:]], className="chart-grid"
+                            ),
+                            html.Section(id=ids.EXCEPTIONS, className="card"),
+                            html.Section(
+                                [html.Div(id=ids.STATEMENT_TABLE), html.Div(id=ids.ROUNDING_NOTE)],
+                                className="card",
+                            ),
+                        ],
+                        className="content",
+                    ),
+                ],
+                className="page-main",
+            ),
+        ],
+        className="page",
+    )
+
+
+# -- rendering results ------------------------------------------------------------------------------
+def render_selection_heading(dataset: Dataset, selection: Selection, lang: str) -> str:
+    if not selection.areas:
+        return t("whole_division", lang, division=org_name(dataset.report.division, lang))
+    return t("selected_areas", lang, areas=", ".join(org_name(a, lang) for a in selection.areas))
+
+
+def _kpi_card(kpi: Kpi, view: FinanceView, lang: str) -> html.Article:
+    name = line_name(kpi.line_item, lang)
+    prior = period_label(view.periods.prior, lang)
+    current = period_label(view.periods.current, lang)
+    return html.Article(
+        [
+            html.H4([t("group_" + {"net": "margins"}.get(kpi.key, kpi.key), lang) if kpi.key != "net" else name]),
+            html.P(name if kpi.key != "net" else "", className="kpi-line"),
+            html.P([html.Span(current + ": ", className="kpi-period"), format_eur(kpi.current)], className="kpi-value"),
+            html.P(
+                t(
+                    "kpi_change",
+                    lang,
+                    change=format_signed_eur(kpi.change_eur),
+                    pct=format_signed_pct(kpi.change_pct),
+                    prior=f"{prior} ({format_eur(kpi.prior)})",
+                ),
+                className="kpi-change",
+            ),
+            html.P(
+                t(
+                    "kpi_realisation",
+                    lang,
+                    pct=format_pct(kpi.realisation_pct),
+                    pace=format_pct(kpi.pace_pct),
+                    months=view.periods.current.months,
+                ),
+                className="kpi-pace",
+            ),
+            html.P(
+                t(
+                    "kpi_forecast",
+                    lang,
+                    forecast=format_eur(kpi.forecast),
+                    budget=format_eur(kpi.budget),
+                    diff=format_signed_eur(kpi.forecast_vs_budget_eur),
+                ),
+                className="kpi-forecast",
+            ),
+        ],
+        className=f"card kpi kpi-{kpi.key}",
+    )
+
+
+def render_kpis(view: FinanceView, lang: str) -> list:
+    return [_kpi_card(kpi, view, lang) for kpi in view.kpis]
+
+
+def _cell_class(cell: str) -> str | None:
+    """Right-align figures (they end in a digit, a unit or '–'), not names."""
+    return "num" if cell and (cell[-1].isdigit() or cell[-1] in "€%–.") else None
+
+
+def render_table(columns: Sequence[str], rows: Sequence[Sequence[str]], caption: str | None = None) -> html.Table:
+    """A plain table: header cells for columns and for each row's first cell, numbers right-aligned."""
+    head = html.Thead(html.Tr([html.Th(c, scope="col") for c in columns]))
+    body = html.Tbody(
+        [
+            html.Tr([html.Th(row[0], scope="row")] + [html.Td(cell, className=_cell_class(cell)) for cell in row[1:]])
+            for row in rows
+        ]
+    )
+    parts = ([html.Caption(caption)] if caption else []) + [head, body]
+    return html.Table(parts, className="data-table")
+
+
+def render_chart_table(chart: Chart) -> html.Div:
+    return html.Div(render_table(chart.columns, chart.rows, caption=chart.title), className="table-scroll", tabIndex=0)
+
+
+def render_statement(view: FinanceView, lang: str) -> list:
+    """The report's own table: TP, TOT last year, TA + changes, TOT this year, remaining, TOT-%."""
+    periods = view.periods
+    name = (
+        ", ".join(org_name(a, lang) for a in view.selection.areas)
+        if view.selection.areas
+        else org_name(view.division, lang)
+    )
+    yy = f"{periods.current.year % 100:02d}"
+    columns = [
+        t("line_item", lang),
+        period_label(periods.last_full_year, lang),
+        period_label(periods.prior, lang),
+        t("budget_col", lang, label=period_label(periods.budget, lang)),
+        period_label(periods.current, lang),
+        t("remaining_col", lang),
+        t("realisation_col", lang, yy=yy),
+    ]
+    rows = []
+    for _, r in view.statement.iterrows():
+        label = [line_name(r["line_item"], lang)]
+        if r["derived"]:
+            label += [" *", html.Span(f" ({t('derived_mark', lang)})", className="visually-hidden")]
+        cells = [
+            format_eur(r["last_full_year"]),
+            format_eur(r["prior"]),
+            format_eur(r["budget"]),
+            format_eur(r["current"]),
+            format_eur(r["budget"] - r["current"]),
+            format_pct(r["realisation_pct"], 2),
+        ]
+        rows.append(
+            html.Tr(
+                [html.Th(label, scope="row")] + [html.Td(c, className="num") for c in cells],
+                className="derived" if r["derived"] else None,
+            )
+        )
+    notes = [t("statement_summary", lang)] + ([t("sum_of_areas", lang)] if len(view.selection.areas) > 1 else [])
+    return [
+        html.H3(t("statement_title", lang, name=name), className="chart-title", id="statement-title"),
+        html.P(" ".join(notes), className="chart-summary"),
+        html.Div(
+            html.Table(
+                [
+                    html.Caption(t("statement_caption", lang, name=name)),
+                    html.Thead(html.Tr([html.Th(c, scope="col") for c in columns])),
+                    html.Tbody(rows),
+                ],
+                className="data-table statement",
+            ),
+            className="table-scroll",
+            tabIndex=0,
+            role="region",
+            **{"aria-labelledby": "statement-title"},
+        ),
+    ]
+
+
+def render_rounding(view: FinanceView, lang: str) -> list:
+    """Where the report's own sums differ by rounding, list them under the table."""
+    if view.rounding.empty:
+        return []
+    items = []
+    for _, r in view.rounding.iterrows():
+        where = org_name(r["service_area"], lang) if r["service_area"] else t("division_table", lang)
+        is_pct = str(r["column"]).endswith("%")
+        fmt = (lambda v: format_pct(v, 2)) if is_pct else format_eur
+        items.append(
+            html.Li(
+                t(
+                    "rounding_item",
+                    lang,
+                    where=where,
+                    line=line_name(r["line_item"], lang),
+                    column=r["column"],
+                    printed=fmt(r["printed"]),
+                    computed=fmt(r["computed"]),
+                )
+            )
+        )
+    return [
+        html.Details(
+            [html.Summary(t("rounding_note", lang) + f" ({len(items)})"), html.Ul(items)], className="rounding-note"
+        )
+    ]
+
+
+def render_exceptions(view: FinanceView, lang: str) -> list:
+    from dashboard.finance_view import AHEAD_OF_PACE_PP
+
+    table = view.exceptions
+    reason_key = {
+        "ahead": "exception_ahead",
+        "income_behind": "exception_income_behind",
+        "no_budget": "exception_no_budget",
+    }
+    columns = (
+        t("cost_centre", lang),
+        t("line_item", lang),
+        t("realisation", lang),
+        t("deviation_pp", lang),
+        t("deviation_eur", lang),
+        t("reason", lang),
+    )
+    rows = [
+        (
+            org_name(r["service_area"], lang),
+            line_name(r["line_item"], lang),
+            format_pct(r["realisation_pct"]),
+            format_signed_pct(r["pace_deviation_pp"], unit=t("pp", lang)),
+            format_eur(r["impact_eur"]),
+            t(reason_key[r["reason"]], lang),
+        )
+        for _, r in table.iterrows()
+    ]
+    title = t("exceptions_title", lang)
+    summary = t("exceptions_summary", lang, threshold=f"{AHEAD_OF_PACE_PP:g}", count=len(rows))
+    body = (
+        html.Div(render_table(columns, rows, caption=title), className="table-scroll", tabIndex=0, role="region",
+                 **{"aria-label": title})
+        if rows
+        else html.P(t("no_exceptions", lang))
+    )  # fmt: skip
+    return [html.H3(title, className="chart-title"), html.P(summary, className="chart-summary"), body]
+
+
+def _paragraphs(frame: pd.DataFrame, area: str) -> list[str]:
+    return frame.loc[frame["service_area"] == area, "text"].tolist()
+
+
+def render_area_texts(view: FinanceView, lang: str) -> list:
+    """What each selected service area does, and the report's commentary on its figures."""
+    areas = list(view.selection.areas) or [""]
+    out: list = [html.H3(t("texts_title", lang), className="chart-title")]
+    if lang != "fi":
+        out.append(html.P(t("texts_in_finnish", lang), className="help"))
+    for area in areas:
+        name = org_name(area or view.division, lang)
+        descriptions = _paragraphs(view.descriptions, area)
+        commentary = _paragraphs(view.commentary, area)
+        block = [html.H4(name)]
+        if area:
+            block += [html.H5(t("description", lang))]
+            block += [html.P(p, lang="fi") for p in descriptions] or [html.P(t("no_description", lang))]
+        block += [html.H5(t("commentary", lang))]
+        block += [html.P(p, lang="fi") for p in commentary] or [html.P(t("no_commentary", lang))]
+        out.append(html.Div(block, className="area-text"))
+    return out
+
+
+def not_found_page(lang: str) -> html.Main:
+    return html.Main(
+        [
+            html.H1(t("not_found_title", lang)),
+            html.P(t("not_found_text", lang)),
+            html.A(t("back_home", lang), href="/"),
+        ],
+        className="page not-found",
+    )

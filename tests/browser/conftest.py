@@ -1,0 +1,104 @@
+"""Browser tier: serve an app from the factory on a free port and drive Debian's headless Chromium.
+
+Every test gets a `page` that records console errors and uncaught exceptions; the fixture fails
+the test if any occurred, so a browser-side error can never pass unnoticed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+
+import pytest
+from werkzeug.serving import make_server
+
+from dashboard.app_factory import create_app
+from dashboard.data import DEFAULT_DATA_DIR, load_dataset
+from dashboard.settings import Settings
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+CHART_IDS = ("line-item-chart", "cost-centre-chart", "pace-chart", "variance-bridge-chart", "forecast-chart")
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    return load_dataset(DEFAULT_DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def base_url() -> Iterator[str]:
+    app = create_app(Settings(host="127.0.0.1", port=0, data_dir=DEFAULT_DATA_DIR, default_lang="fi"))
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def console_errors() -> list[str]:
+    return []
+
+
+def _new_page(browser, errors: list[str], width: int):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return context, page
+
+
+@pytest.fixture
+def page(browser, console_errors):
+    context, page = _new_page(browser, console_errors, 1280)
+    yield page
+    context.close()
+    assert console_errors == [], f"browser console errors: {console_errors}"
+
+
+@pytest.fixture
+def phone_page(browser, console_errors):
+    context, page = _new_page(browser, console_errors, 375)
+    yield page
+    context.close()
+    assert console_errors == [], f"browser console errors: {console_errors}"
+
+
+def wait_for_charts(page) -> None:
+    """Until every chart has drawn and no callback is pending."""
+    page.wait_for_function(
+        """(ids) => !document.querySelector('[data-dash-is-loading="true"]') &&
+            ids.every(id => { const g = document.querySelector('#' + id + ' .js-plotly-plot');
+                              return g && g._fullLayout && g.data && g.data.length; })""",
+        arg=list(CHART_IDS),
+        timeout=20000,
+    )
+
+
+def chart_data(page, chart_id: str) -> list[dict]:
+    """The traces a chart draws: name, y labels and hover texts (the formatted figures)."""
+    return page.evaluate(
+        """(id) => document.querySelector('#' + id + ' .js-plotly-plot').data.map(
+            t => ({name: t.name, y: Array.from(t.y || []), customdata: Array.from(t.customdata || [])}))""",
+        chart_id,
+    )

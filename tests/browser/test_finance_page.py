@@ -1,0 +1,142 @@
+"""The finance page in headless Chromium: loads, filters, deep links, language, phone width.
+
+Expected figures come from the loaded dataset through the metrics, formatted as the page formats
+them, so a chart that shows another cost centre's (or the division's) figures fails.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dashboard.data import Dataset
+from dashboard.finance_view import EXPENSE_TOTAL, display_sign
+from dashboard.i18n import ORG_NAMES_EN, t
+from dashboard.numbers import format_eur
+from dashboard.report_parser import slugify
+from tests.browser.conftest import chart_data, wait_for_charts
+
+pytestmark = pytest.mark.browser
+
+
+def expected_current_and_prior(dataset: Dataset, area: str, line: str = EXPENSE_TOTAL) -> tuple[str, str]:
+    """The area's figures for a line at this year's and last year's month, as the hover shows them."""
+    f = dataset.finance
+    out = []
+    for period in (dataset.periods.prior, dataset.periods.current):
+        rows = f[
+            (f["service_area"] == area)
+            & (f["line_item"] == line)
+            & (f["basis"] == period.basis)
+            & (f["year"] == period.year)
+            & (f["months"] == period.months)
+        ]
+        assert len(rows) == 1, (area, line, period)
+        out.append(format_eur(rows["eur"].iloc[0] * display_sign(line)))
+    return out[0], out[1]
+
+
+def check_area_chart(page, dataset: Dataset, areas: list[str], lang: str = "fi") -> None:
+    traces = chart_data(page, "cost-centre-chart")
+    labels = [ORG_NAMES_EN.get(a, a) if lang == "en" else a for a in areas]
+    assert [trace["y"] for trace in traces] == [labels, labels]
+    prior, current = zip(*(expected_current_and_prior(dataset, a) for a in areas), strict=True)
+    assert traces[0]["customdata"] == list(prior)
+    assert traces[1]["customdata"] == list(current)
+
+
+def wait_for_area_labels(page, labels: list[str]) -> None:
+    page.wait_for_function(
+        """(labels) => { const g = document.querySelector('#cost-centre-chart .js-plotly-plot');
+            return g && g.data && JSON.stringify(Array.from(g.data[0].y)) === JSON.stringify(labels); }""",
+        arg=labels,
+        timeout=20000,
+    )
+    wait_for_charts(page)
+
+
+def test_page_loads_with_the_whole_division(page, base_url, dataset):
+    page.goto(base_url + "/")
+    wait_for_charts(page)
+    assert page.get_attribute("html", "lang") == "fi"
+    status = dataset.report.status_date
+    assert f"Tilanne {status.day}.{status.month}.{status.year}" in page.inner_text("header")
+    # default: every cost centre, and the division's own printed total in the statement table
+    check_area_chart(page, dataset, dataset.cost_centres)
+    assert page.locator("#statement-table table th[scope=col]").count() == 7
+    assert page.locator("#kpi-cards article").count() == 3
+
+
+def test_filter_by_one_cost_centre(page, base_url, dataset):
+    area = dataset.cost_centres[-1]
+    page.goto(base_url + "/")
+    wait_for_charts(page)
+    page.get_by_label(area, exact=True).check()
+    wait_for_area_labels(page, [area])
+    check_area_chart(page, dataset, [area])
+    assert f"area={slugify(area)}" in page.url
+    forecast = chart_data(page, "forecast-chart")
+    assert all(trace["y"] == [area] for trace in forecast)
+    assert area in page.inner_text("#statement-table caption")
+
+
+def test_filter_by_two_cost_centres_by_keyboard(page, base_url, dataset):
+    first, second = dataset.cost_centres[0], dataset.cost_centres[3]
+    page.goto(base_url + "/")
+    wait_for_charts(page)
+    for area in (first, second):
+        page.get_by_label(area, exact=True).focus()
+        page.keyboard.press("Space")
+    wanted = [a for a in dataset.cost_centres if a in (first, second)]
+    wait_for_area_labels(page, wanted)
+    check_area_chart(page, dataset, wanted)
+    assert re.search(rf"area={slugify(first)}.*area={slugify(second)}", page.url)
+
+
+def test_deep_link_reproduces_the_view_in_english(page, base_url, dataset):
+    areas = dataset.cost_centres[1:3]
+    query = "&".join(f"area={slugify(a)}" for a in areas)
+    page.goto(f"{base_url}/?{query}&lang=en&measure=eur")
+    wait_for_charts(page)
+    assert page.get_attribute("html", "lang") == "en"
+    for area in areas:
+        assert page.get_by_label(ORG_NAMES_EN[area], exact=True).is_checked()
+    check_area_chart(page, dataset, areas, lang="en")
+    assert t("app_title", "en") in page.inner_text("h1")
+
+
+def test_language_switch_keeps_the_selection(page, base_url, dataset):
+    area = dataset.cost_centres[0]
+    page.goto(f"{base_url}/?area={slugify(area)}")
+    wait_for_charts(page)
+    page.click("#lang-switch")
+    page.wait_for_url(re.compile(r"lang=en"))
+    wait_for_charts(page)
+    assert page.get_attribute("html", "lang") == "en"
+    check_area_chart(page, dataset, [area], lang="en")
+    page.click("#lang-switch")
+    page.wait_for_url(re.compile(r"lang=fi"))
+    wait_for_charts(page)
+    assert page.get_attribute("html", "lang") == "fi"
+
+
+def test_unknown_area_shows_a_notice_not_an_error(page, base_url, dataset):
+    page.goto(f"{base_url}/?area=no-such-area&group=nonsense")
+    wait_for_charts(page)
+    notice = page.inner_text("#url-notice")
+    assert "no-such-area" in notice and "nonsense" in notice
+    check_area_chart(page, dataset, dataset.cost_centres)
+
+
+def test_unknown_path_shows_the_404_page(page, base_url):
+    page.goto(base_url + "/no/such/page")
+    page.wait_for_selector("main.not-found")
+    assert page.get_attribute("main.not-found a", "href") == "/"
+
+
+def test_phone_width_has_no_horizontal_scrolling(phone_page, base_url):
+    phone_page.goto(base_url + "/")
+    wait_for_charts(phone_page)
+    width = phone_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"the page is {width} px wide at a 375 px viewport"

@@ -1,0 +1,122 @@
+"""Figure builders: Finnish separators and formats, costs as positive figures, the selection's data."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from dashboard.data import DEFAULT_DATA_DIR, load_dataset
+from dashboard.figures import CHART_BUILDERS, SEPARATORS, eur_axis
+from dashboard.finance_view import (
+    BRIDGE_BY,
+    GROUPS,
+    MEASURES,
+    Selection,
+    build_finance_view,
+    display_sign,
+    headline_line,
+)
+from dashboard.i18n import ORG_NAMES_EN
+from dashboard.numbers import NBSP, format_eur
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(DEFAULT_DATA_DIR)
+
+
+def figure_value(dataset, area: str, line: str, period) -> float:
+    f = dataset.finance
+    rows = f[
+        (f["service_area"] == area)
+        & (f["line_item"] == line)
+        & (f["basis"] == period.basis)
+        & (f["year"] == period.year)
+        & (f["months"] == period.months)
+    ]
+    return float(rows["eur"].sum())
+
+
+@pytest.mark.parametrize(("group", "measure", "bridge"), list(itertools.product(GROUPS, MEASURES, BRIDGE_BY)))
+def test_every_figure_uses_finnish_separators(dataset, group, measure, bridge):
+    view = build_finance_view(dataset, Selection(group=group, measure=measure, bridge_by=bridge))
+    for name, builder in CHART_BUILDERS.items():
+        chart = builder(view, "fi")
+        assert chart.figure.layout.separators == "," + NBSP, name
+        assert chart.title and chart.summary, name
+        assert len(chart.rows) > 0 and all(len(r) == len(chart.columns) for r in chart.rows), name
+
+
+def test_separators_are_comma_and_no_break_space():
+    assert SEPARATORS == ",\u00a0"
+
+
+def test_euro_axis_scales_to_thousands_or_millions():
+    assert eur_axis([999_999.0], "fi").title == "t€"
+    assert eur_axis([-1_000_000.0, 5.0], "fi").title == "milj.\u00a0€"
+    assert eur_axis([float("nan")], "fi").divisor == 1e3
+
+
+def test_cost_centre_chart_shows_exactly_the_selected_areas_as_costs(dataset):
+    areas = (dataset.cost_centres[0], dataset.cost_centres[-1])
+    view = build_finance_view(dataset, Selection(areas=areas, group="expenses"))
+    chart = CHART_BUILDERS["area"](view, "fi")
+    line = headline_line("expenses")
+    prior, current = chart.figure.data
+    assert list(current.y) == list(areas)
+    expected = [format_eur(-figure_value(dataset, a, line, dataset.periods.current)) for a in areas]
+    assert list(current.customdata) == expected
+    assert all(x > 0 for x in current.x), "costs are drawn as positive bars"
+    assert list(prior.customdata) == [format_eur(-figure_value(dataset, a, line, dataset.periods.prior)) for a in areas]
+
+
+def test_english_chart_uses_english_cost_centre_names(dataset):
+    area = dataset.cost_centres[0]
+    view = build_finance_view(dataset, Selection(areas=(area,)))
+    chart = CHART_BUILDERS["area"](view, "en")
+    assert list(chart.figure.data[0].y) == [ORG_NAMES_EN[area]]
+
+
+@pytest.mark.parametrize("bridge", BRIDGE_BY)
+def test_bridge_steps_add_up_from_last_year_to_this_year(dataset, bridge):
+    view = build_finance_view(dataset, Selection(bridge_by=bridge))
+    waterfall = CHART_BUILDERS["bridge"](view, "fi").figure.data[0]
+    measures = list(waterfall.measure)
+    assert measures[0] == "absolute" and measures[-1] == "total"
+    steps = sum(x for x, m in zip(waterfall.x, measures, strict=True) if m == "relative")
+    assert waterfall.x[0] + steps == pytest.approx(waterfall.x[-1])
+    result = view.statement.set_index("line_item")
+    assert view.bridge["eur"].iloc[0] == result.at["Tilikauden tulos", "prior"]
+    assert view.bridge["eur"].iloc[-1] == result.at["Tilikauden tulos", "current"]
+
+
+def test_pace_chart_draws_the_pace_of_the_months_elapsed(dataset):
+    view = build_finance_view(dataset, Selection())
+    figure = CHART_BUILDERS["pace"](view, "fi").figure
+    pace = dataset.periods.current.months / 12 * 100
+    assert [shape.x0 for shape in figure.layout.shapes] == [pace]
+    assert figure.layout.xaxis.ticksuffix == NBSP + "%"
+
+
+def test_percent_measure_shows_realisation_of_budget(dataset):
+    area = dataset.cost_centres[0]
+    view = build_finance_view(dataset, Selection(areas=(area,), measure="pct"))
+    bars = CHART_BUILDERS["area"](view, "fi").figure.data[0]
+    line = headline_line("expenses")
+    expected = figure_value(dataset, area, line, dataset.periods.current) / figure_value(
+        dataset, area, line, dataset.periods.budget
+    )
+    assert bars.x[0] == pytest.approx(expected * 100)
+    assert bars.customdata[0].endswith(NBSP + "%") and "," in bars.customdata[0]
+
+
+def test_forecast_chart_shows_budget_and_forecast_as_costs(dataset):
+    view = build_finance_view(dataset, Selection())
+    budget, forecast = CHART_BUILDERS["forecast"](view, "fi").figure.data
+    line = headline_line("expenses")
+    assert list(budget.customdata) == [
+        format_eur(display_sign(line) * figure_value(dataset, a, line, dataset.periods.budget))
+        for a in dataset.cost_centres
+    ]
+    assert len(forecast.y) == len(dataset.cost_centres)
