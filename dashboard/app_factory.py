@@ -7,6 +7,7 @@ Pages: the finance page at `/` and a 404 page; `GET /healthz` answers JSON for m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import dash
@@ -19,8 +20,11 @@ from dashboard.finance_view import read_query
 from dashboard.i18n import t
 from dashboard.layout import finance_page, not_found_page
 from dashboard.reconcile import describe_finding
+from dashboard.report_pages import communications_page, goals_page, risks_page
 from dashboard.settings import LANGUAGES, Settings
+from dashboard.site import PAGES
 
+REPORT_PAGES = {"communications": communications_page, "goals": goals_page, "risks": risks_page}
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 CONFIG_KEY = "HEINOLA_SETTINGS"
 
@@ -60,6 +64,20 @@ def finance_layout(**query) -> html.Div:
     return finance_page(dataset, selection, lang, notices)
 
 
+def _report_page(build: Callable[[Dataset, dict, str], html.Div]) -> Callable[..., html.Div]:
+    """A Dash Pages layout for one of the report pages, safe when the data breaks under it."""
+
+    def layout(**query) -> html.Div:
+        settings = _settings()
+        try:
+            dataset = _dataset()
+        except DataError as exc:
+            return html.Main([html.H1(t("data_error", settings.default_lang)), html.P(str(exc))], className="page")
+        return build(dataset, query, settings.default_lang)
+
+    return layout
+
+
 def not_found_layout(**query) -> html.Main:
     lang = query.get("lang") if query.get("lang") in LANGUAGES else _settings().default_lang
     return not_found_page(lang)
@@ -86,6 +104,10 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     app.server.config[CONFIG_KEY] = settings
     dash.register_page("finance", path="/", layout=finance_layout, title=t("app_title", settings.default_lang))
+    for name, path, key in PAGES:
+        if name in REPORT_PAGES:
+            title = f"{t(key, settings.default_lang)} – {t('app_title', settings.default_lang)}"
+            dash.register_page(name, path=path, layout=_report_page(REPORT_PAGES[name]), title=title)
     dash.register_page("not_found_404", path="/404", layout=not_found_layout, title=t("not_found_title", "fi"))
     app.layout = html.Div(dash.page_container)
     register_callbacks(app, _dataset)

@@ -39,6 +39,7 @@ class ChannelState:
     change: float | None  # latest change the report states
     change_label: str
     posts_per_month: float | None
+    posts_note: str  # the report's qualifier: "noin", "keskimäärin"
     observations: int  # printed and derived levels available for a trend
 
 
@@ -61,6 +62,7 @@ def channel_states(social: pd.DataFrame, channels: tuple[str, ...] = FOLLOWER_CH
                 change=float(change_row["value"]) if change_row is not None else None,
                 change_label=str(change_row["period_label"]) if change_row is not None else "",
                 posts_per_month=float(posts.iloc[-1]["value"]) if not posts.empty else None,
+                posts_note=str(posts.iloc[-1]["note"]) if not posts.empty else "",
                 observations=int((trend["channel"] == channel).sum()),
             )
         )

@@ -8,6 +8,7 @@ HTML for the callbacks. Nothing here reads files or computes figures: figures co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
@@ -21,6 +22,7 @@ from dashboard.finance_view import BRIDGE_BY, GROUPS, MEASURES, FinanceView, Kpi
 from dashboard.i18n import format_date, line_name, org_name, period_label, t
 from dashboard.numbers import format_eur, format_pct, format_signed_eur, format_signed_pct
 from dashboard.report_parser import slugify
+from dashboard.site import site_nav
 
 # Chart cards in page order: (key into figures.CHART_BUILDERS, component id).
 CHARTS: tuple[tuple[str, str], ...] = (
@@ -166,6 +168,7 @@ def header(dataset: Dataset, selection: Selection, lang: str) -> html.Header:
                 ],
                 className="header-actions",
             ),
+            site_nav(lang, "finance"),
         ],
         className="page-header",
     )
@@ -292,9 +295,12 @@ def render_kpis(view: FinanceView, lang: str) -> list:
     return [_kpi_card(kpi, view, lang) for kpi in view.kpis]
 
 
+_FIGURE = re.compile(r"^(?:[+\-−]?\d[\d\u00a0 ]*(?:,\d+)?(?:\u00a0?(?:€|%|%-yks\.|pp))?|–)$")
+
+
 def _cell_class(cell: str) -> str | None:
-    """Right-align figures (they end in a digit, a unit or '–'), not names."""
-    return "num" if cell and (cell[-1].isdigit() or cell[-1] in "€%–.") else None
+    """Right-align figures (`-1 234 €`, `68,2 %`, `+3,1 %-yks.`, `–`), not names or sentences."""
+    return "num" if cell and _FIGURE.match(cell) else None
 
 
 def render_table(columns: Sequence[str], rows: Sequence[Sequence[str]], caption: str | None = None) -> html.Table:

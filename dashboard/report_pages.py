@@ -1,0 +1,322 @@
+"""The report's other pages: communications, strategic goals and risks.
+
+Each page is drawn from the data when its link is opened; its state lives in the link (`lang`, and
+`aim` on the goals page), so the pages need no callbacks. Every chart has a title, a summary
+sentence and its data as a table; status is shown as text with an icon, never colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.charts import follower_chart, posts_chart, risk_matrix_chart, risk_scale, signed_count
+from dashboard.communications import channel_states, follower_trend
+from dashboard.data import Dataset
+from dashboard.figures import Chart
+from dashboard.finance_view import Notice
+from dashboard.i18n import t
+from dashboard.layout import render_notices, render_table
+from dashboard.numbers import format_number, format_pct
+from dashboard.report_parser import slugify
+from dashboard.site import page_header, page_href, read_lang
+
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
+STATUS_ICONS = {"toteutuu": "✓", "ei toteudu": "✗", "osittain": "◐"}
+
+
+# -- compute ------------------------------------------------------------------------------------------
+def strategic_aims(goals: pd.DataFrame) -> list[str]:
+    """The strategic aims the goal tables name, in the report's order."""
+    return [a for a in dict.fromkeys(goals["strategic_aim"]) if a]
+
+
+def read_aim(goals: pd.DataFrame, query: Mapping[str, object], notices: list[Notice]) -> str | None:
+    """The aim a link asks for (`aim=<slug>`), or None for all; an unknown slug is noticed and ignored."""
+    value = query.get("aim")
+    values = value if isinstance(value, list) else [value] if value else []
+    if not values:
+        return None
+    by_slug = {slugify(a): a for a in strategic_aims(goals)}
+    wanted = str(values[-1])
+    if wanted in by_slug:
+        return by_slug[wanted]
+    notices.append(Notice("unknown_param", {"name": "aim", "value": wanted[:80]}))
+    return None
+
+
+def goals_for_aim(goals: pd.DataFrame, aim: str | None) -> pd.DataFrame:
+    return goals if aim is None else goals[goals["strategic_aim"] == aim]
+
+
+# -- render -------------------------------------------------------------------------------------------
+def chart_section(chart: Chart, chart_id: str, lang: str) -> html.Section:
+    """A chart card: title, summary, the graph (named for screen readers) and its table."""
+    title_id = f"{chart_id}-title"
+    return html.Section(
+        [
+            html.H3(chart.title, id=title_id, className="chart-title"),
+            html.P(chart.summary, className="chart-summary"),
+            html.Div(
+                dcc.Graph(id=chart_id, figure=chart.figure, config=GRAPH_CONFIG, className="chart"),
+                role="img",
+                **{"aria-label": f"{chart.title}. {chart.summary}"},
+            ),
+            html.Details(
+                [html.Summary(t("show_table", lang)), render_table(chart.columns, chart.rows, caption=chart.title)],
+                className="chart-table",
+            ),
+        ],
+        className="card chart-card",
+        **{"aria-labelledby": title_id},
+    )
+
+
+def _page(dataset: Dataset, lang: str, active: str, title: str, notices: Sequence[Notice], body: list, switch=None):
+    return html.Div(
+        [
+            html.A(t("skip_to_content", lang), href="#main", className="skip-link"),
+            page_header(dataset, lang, active, title, switch),
+            html.Div(render_notices(notices, lang), className="notice" if notices else "notice empty", role="status"),
+            html.Main(body, id="main", className="report-page", tabIndex="-1"),
+        ],
+        className="page",
+        lang=lang,
+    )
+
+
+def communications_page(dataset: Dataset, query: Mapping[str, object], default_lang: str) -> html.Div:
+    notices: list[Notice] = []
+    lang = read_lang(query, default_lang, notices)
+    social = dataset.social_media
+    trend = follower_trend(social)
+    states = channel_states(social)
+    cards = []
+    charts = []
+    for state in states:
+        lines = []
+        if state.followers is not None:
+            lines.append(
+                html.P(
+                    t("followers_at", lang, value=format_number(state.followers), label=state.as_of),
+                    className="kpi-value-line",
+                )
+            )
+        if state.change is not None:
+            lines.append(
+                html.P(t("follower_change", lang, change=signed_count(state.change), label=state.change_label))
+            )
+        if state.posts_per_month is not None:
+            note = f"{state.posts_note} " if state.posts_note else ""
+            lines.append(html.P(f"{t('posts_per_month', lang)}: {note}{format_number(state.posts_per_month)}"))
+        cards.append(html.Article([html.H3(state.channel), *lines], className="card kpi"))
+        if state.observations >= 1:
+            charts.append(
+                chart_section(
+                    follower_chart(trend, state.channel, lang), f"followers-{slugify(state.channel)}-chart", lang
+                )
+            )
+        elif state.change is not None:
+            charts.append(
+                html.Section(
+                    [
+                        html.H3(t("followers_of", lang, channel=state.channel), className="chart-title"),
+                        html.P(
+                            t(
+                                "no_level",
+                                lang,
+                                channel=state.channel,
+                                change=signed_count(state.change),
+                                label=state.change_label,
+                            )
+                        ),
+                    ],
+                    className="card chart-card",
+                )
+            )
+    epress = social[social["channel"] == "ePress"]
+    epress_lines = []
+    for row in epress.itertuples():
+        if row.metric == "releases":
+            epress_lines.append(
+                html.P(t("epress_releases", lang, value=format_number(row.value), label=row.period_label))
+            )
+        elif row.metric == "release_throughput_pct":
+            epress_lines.append(html.P(t("epress_throughput", lang, note=row.note, value=format_pct(row.value, 0))))
+    if epress_lines:
+        cards.append(html.Article([html.H3(t("epress_title", lang)), *epress_lines], className="card kpi"))
+    body = [
+        html.P(t("communications_intro", lang), className="intro"),
+        html.Section(cards, className="kpi-grid", **{"aria-label": t("kpi_heading", lang)}),
+        html.Div([*charts, chart_section(posts_chart(states, lang), "posts-chart", lang)], className="chart-grid"),
+    ]
+    return _page(dataset, lang, "communications", t("communications_title", lang), notices, body)
+
+
+def _status(status: str, lang: str) -> html.Span:
+    icon = STATUS_ICONS.get(status.strip().lower(), "•")
+    return html.Span(
+        [html.Span(icon, className="status-icon", **{"aria-hidden": "true"}), " ", status], className="status"
+    )
+
+
+def _field(label: str, text: str) -> list:
+    if not text:
+        return []
+    return [html.Dt(label), html.Dd([html.P(p) for p in text.split("\n")], lang="fi")]
+
+
+def goals_page(dataset: Dataset, query: Mapping[str, object], default_lang: str) -> html.Div:
+    notices: list[Notice] = []
+    lang = read_lang(query, default_lang, notices)
+    goals = dataset.goals
+    aim = read_aim(goals, query, notices)
+    chips = [
+        html.Li(
+            html.A(
+                t("all_aims", lang),
+                href=page_href("goals", lang),
+                className="chip active" if aim is None else "chip",
+                **({"aria-current": "true"} if aim is None else {}),
+            )
+        )
+    ] + [
+        html.Li(
+            html.A(
+                name,
+                href=page_href("goals", lang, [("aim", slugify(name))]),
+                lang="fi",
+                className="chip active" if name == aim else "chip",
+                **({"aria-current": "true"} if name == aim else {}),
+            )
+        )
+        for name in strategic_aims(goals)
+    ]
+    shown = goals_for_aim(goals, aim)
+    sections = []
+    for table_no, rows in shown.groupby("table", sort=True):
+        key = f"goal_table_{table_no}"
+        heading = t(key, lang) if key in _GOAL_TABLE_KEYS else t("goal_table_n", lang, n=table_no)
+        articles = []
+        for row in rows.itertuples():
+            fields = [
+                *_field(t("focus_areas", lang), row.focus_areas),
+                *_field(t("goal", lang), row.goal),
+                *_field(t("measures", lang), row.measures),
+                *_field(t("responsible", lang), row.responsible),
+                *_field(t("goal_realisation", lang), row.realisation),
+            ]
+            articles.append(
+                html.Article(
+                    [
+                        html.Div(
+                            [
+                                html.H3(
+                                    row.strategic_aim or t("no_aim_given", lang),
+                                    lang="fi" if row.strategic_aim else lang,
+                                ),
+                                _status(row.status, lang) if row.status else None,
+                            ],
+                            className="goal-head",
+                        ),
+                        html.P(t("partial_row", lang), className="notice-inline") if row.partial else None,
+                        html.Dl(fields, className="goal-fields"),
+                    ],
+                    className="card goal",
+                )
+            )
+        sections.append(html.Section([html.H2(heading), *articles], className="goal-table"))
+    body = [
+        html.P(t("goals_intro", lang), className="intro"),
+        html.Nav(
+            [
+                html.H2(t("aim_filter", lang), className="control-label", id="aim-filter-label"),
+                html.Ul(chips, className="chips"),
+            ],
+            className="aim-filter",
+            **{"aria-labelledby": "aim-filter-label"},
+        ),
+        *(sections or [html.P(t("no_goals", lang))]),
+    ]
+    switch = [("aim", slugify(aim))] if aim else None
+    return _page(dataset, lang, "goals", t("goals_title", lang), notices, body, switch)
+
+
+_GOAL_TABLE_KEYS = {"goal_table_1", "goal_table_2"}
+
+
+def risk_matrix_table(risks: pd.DataFrame, lang: str) -> html.Table:
+    """The matrix as a real table: rows significance (highest first), columns probability."""
+    scale = risk_scale(risks)
+    head = html.Thead(
+        html.Tr(
+            [html.Th(f"{t('significance', lang)} \\ {t('probability', lang)}", scope="col")]
+            + [html.Th(str(p), scope="col") for p in range(1, scale + 1)]
+        )
+    )
+    body = []
+    for s in range(scale, 0, -1):
+        cells = [html.Th(str(s), scope="row")]
+        for p in range(1, scale + 1):
+            here = risks[(risks["probability"] == p) & (risks["significance"] == s)]
+            items = [html.Li(f"{r}. {name}", lang="fi") for r, name in zip(here["row"], here["risk"], strict=True)]
+            cells.append(
+                html.Td(html.Ul(items, className="matrix-list") if items else "–", className=f"score-{min(p * s, 9)}")
+            )
+        body.append(html.Tr(cells))
+    return html.Table(
+        [html.Caption(t("matrix_caption", lang)), head, html.Tbody(body)], className="data-table risk-matrix-table"
+    )
+
+
+def risks_page(dataset: Dataset, query: Mapping[str, object], default_lang: str) -> html.Div:
+    notices: list[Notice] = []
+    lang = read_lang(query, default_lang, notices)
+    risks = dataset.risks
+    chart = risk_matrix_chart(risks, lang)
+    register_rows = tuple(
+        (
+            str(r.row),
+            r.risk,
+            str(r.probability),
+            str(r.significance),
+            str(r.probability * r.significance),
+            r.control,
+            r.control_realisation,
+        )
+        for r in risks.itertuples()
+    )
+    register = render_table(
+        (
+            "#",
+            t("risk", lang),
+            t("probability", lang),
+            t("significance", lang),
+            t("risk_score", lang),
+            t("control", lang),
+            t("control_realisation", lang),
+        ),
+        register_rows,
+        caption=t("risk_register", lang),
+    )
+    body = [
+        html.P(t("risks_intro", lang), className="intro"),
+        html.Section(
+            [
+                html.H2(chart.title, id="risk-matrix-title"),
+                html.P(chart.summary, className="chart-summary"),
+                html.Div(
+                    dcc.Graph(id="risk-matrix-chart", figure=chart.figure, config=GRAPH_CONFIG, className="chart"),
+                    role="img",
+                    **{"aria-label": f"{chart.title}. {chart.summary}"},
+                ),
+                html.Div(risk_matrix_table(risks, lang), className="table-scroll", tabIndex="0"),
+            ],
+            className="card",
+            **{"aria-labelledby": "risk-matrix-title"},
+        ),
+        html.Section(html.Div(register, className="table-scroll", tabIndex="0"), className="card"),
+    ]
+    return _page(dataset, lang, "risks", t("risks_title", lang), notices, body)

@@ -1,0 +1,106 @@
+"""The communications, goals and risks pages in headless Chromium, reached by the site navigation.
+
+Every test fails on a browser console error (the `page` fixture). Expected figures come from the
+data and are formatted as the page formats them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dashboard.numbers import format_number
+from tests.browser.conftest import wait_for_charts
+
+pytestmark = pytest.mark.browser
+NBSP = "\u00a0"
+
+
+def wait_for_graphs(page, count: int) -> None:
+    page.wait_for_function(
+        """(n) => { const gs = document.querySelectorAll('.js-plotly-plot');
+            return gs.length >= n && Array.from(gs).every(g => g._fullLayout && g.data); }""",
+        arg=count,
+        timeout=20000,
+    )
+
+
+def visible_text(page) -> str:
+    return page.inner_text("body").replace(NBSP, " ")
+
+
+def test_navigation_reaches_every_page_in_the_readers_language(page, base_url):
+    page.goto(base_url + "/?lang=en")
+    wait_for_charts(page)
+    page.get_by_role("navigation", name="Pages").get_by_role("link", name="Communications").click()
+    page.wait_for_url(re.compile(r"/viestinta\?lang=en"))
+    wait_for_graphs(page, 3)
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.locator("h1").count() == 1
+    page.get_by_role("link", name="Goals").click()
+    page.wait_for_url(re.compile(r"/tavoitteet\?lang=en"))
+    page.get_by_role("link", name="Risks").click()
+    page.wait_for_url(re.compile(r"/riskit\?lang=en"))
+    wait_for_graphs(page, 1)
+    assert page.locator("[aria-current=page]").inner_text() == "Risks"
+
+
+def test_communications_page_shows_the_seed_figures(page, base_url, dataset):
+    page.goto(base_url + "/viestinta")
+    social = dataset.social_media
+    levels = social[(social["metric"] == "followers") & ~social["derived"]].set_index("channel")["value"]
+    wait_for_graphs(page, len(levels) + 1)
+    text = visible_text(page)
+    for channel, value in levels.items():
+        assert re.search(rf"{channel}\s+{format_number(value).replace(NBSP, ' ')} seuraajaa \(30\.9\.2024\)", text), (
+            channel
+        )
+    assert "kehitystä ei voi piirtää" in text  # a single observation is not drawn as a line
+    facebook = page.evaluate(
+        "() => Array.from(document.querySelector('#followers-facebook-chart .js-plotly-plot').data[0].y)"
+    )
+    assert (
+        facebook
+        == social[(social["channel"] == "Facebook") & (social["metric"] == "followers")]["value"].sort_values().tolist()
+    )
+
+
+def test_goals_filter_by_aim_keeps_the_choice_in_the_link(page, base_url, dataset):
+    page.goto(base_url + "/tavoitteet")
+    page.wait_for_selector("article.goal")
+    total = len(dataset.goals)
+    assert page.locator("article.goal").count() == total
+    page.get_by_role("link", name="Kestävä talous").click()
+    page.wait_for_url(re.compile(r"aim=kestava-talous"))
+    page.wait_for_function("(n) => document.querySelectorAll('article.goal').length === n", arg=2)
+    headings = page.locator("article.goal h3").all_inner_texts()
+    assert headings == ["Kestävä talous", "Kestävä talous"]
+    assert page.locator(".status").first.inner_text().endswith("Toteutuu")
+    page.goto(base_url + "/tavoitteet?aim=kestava-talous&lang=en")
+    page.wait_for_selector("article.goal")
+    assert page.locator("article.goal").count() == 2
+
+
+def test_an_unknown_aim_is_noticed_not_an_error(page, base_url, dataset):
+    page.goto(base_url + "/tavoitteet?aim=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+    page.wait_for_selector("article.goal")
+    assert "aim=" in page.inner_text("[role=status].notice")
+    assert page.locator("article.goal").count() == len(dataset.goals)
+
+
+def test_risk_page_matrix_has_a_table_alternative(page, base_url, dataset):
+    page.goto(base_url + "/riskit")
+    wait_for_graphs(page, 1)
+    markers = page.evaluate("() => document.querySelector('#risk-matrix-chart .js-plotly-plot').data[0].text")
+    assert sorted(markers, key=int) == [str(r) for r in dataset.risks["row"]]
+    cells = page.locator("table.risk-matrix-table td li").all_inner_texts()
+    assert len(cells) == len(dataset.risks)
+
+
+def test_report_pages_fit_a_phone(phone_page, base_url):
+    for path in ("/viestinta", "/tavoitteet", "/riskit"):
+        phone_page.goto(base_url + path)
+        phone_page.wait_for_selector("main")
+        width = phone_page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 375, f"{path} scrolls sideways at 375 px ({width} px)"
