@@ -231,6 +231,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "from the change the report states; the report gives no date for it, so none is invented.",
     },
     "followers": {"fi": "Seuraajat", "en": "Followers"},
+    "channels_now": {"fi": "Kanavien tilanne", "en": "Channels now"},
+    "channel_trends": {"fi": "Seuraajien ja julkaisujen kehitys", "en": "Followers and posts"},
     "followers_of": {"fi": "{channel}: seuraajat", "en": "{channel}: followers"},
     "followers_at": {"fi": "{value} seuraajaa ({label})", "en": "{value} followers ({label})"},
     "follower_change": {"fi": "Muutos {change} ({label})", "en": "Change {change} ({label})"},

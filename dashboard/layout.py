@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
+import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
@@ -59,7 +60,9 @@ def _radio(component_id: str, label: str, options: list[tuple[str, str]], value:
     return html.Fieldset(
         [
             html.Legend(label, className="control-label"),
-            dcc.RadioItems(
+            # dbc's lists render native inputs with their own labels; dcc's wrap them in ARIA
+            # listbox/option roles that axe-core rejects (nested-interactive, aria-allowed-role).
+            dbc.RadioItems(
                 id=component_id,
                 options=[{"label": text, "value": key} for key, text in options],
                 value=value,
@@ -81,7 +84,7 @@ def filters(dataset: Dataset, selection: Selection, lang: str) -> html.Section:
                 [
                     html.Legend(t("area_filter", lang), className="control-label"),
                     html.P(t("area_filter_help", lang, division=division), className="help"),
-                    dcc.Checklist(
+                    dbc.Checklist(
                         id=ids.AREA_FILTER,
                         options=[{"label": org_name(a, lang), "value": slugify(a)} for a in dataset.cost_centres],
                         value=[slugify(a) for a in selection.areas],

@@ -59,11 +59,7 @@ def chart_section(chart: Chart, chart_id: str, lang: str) -> html.Section:
         [
             html.H3(chart.title, id=title_id, className="chart-title"),
             html.P(chart.summary, className="chart-summary"),
-            html.Div(
-                dcc.Graph(id=chart_id, figure=chart.figure, config=GRAPH_CONFIG, className="chart"),
-                role="img",
-                **{"aria-label": f"{chart.title}. {chart.summary}"},
-            ),
+            dcc.Graph(id=chart_id, figure=chart.figure, config=GRAPH_CONFIG, className="chart"),
             html.Details(
                 [html.Summary(t("show_table", lang)), render_table(chart.columns, chart.rows, caption=chart.title)],
                 className="chart-table",
@@ -149,7 +145,9 @@ def communications_page(dataset: Dataset, query: Mapping[str, object], default_l
         cards.append(html.Article([html.H3(t("epress_title", lang)), *epress_lines], className="card kpi"))
     body = [
         html.P(t("communications_intro", lang), className="intro"),
-        html.Section(cards, className="kpi-grid", **{"aria-label": t("kpi_heading", lang)}),
+        html.H2(t("channels_now", lang), className="visually-hidden"),
+        html.Section(cards, className="kpi-grid", **{"aria-label": t("channels_now", lang)}),
+        html.H2(t("channel_trends", lang), className="visually-hidden"),
         html.Div([*charts, chart_section(posts_chart(states, lang), "posts-chart", lang)], className="chart-grid"),
     ]
     return _page(dataset, lang, "communications", t("communications_title", lang), notices, body)
@@ -307,11 +305,7 @@ def risks_page(dataset: Dataset, query: Mapping[str, object], default_lang: str)
             [
                 html.H2(chart.title, id="risk-matrix-title"),
                 html.P(chart.summary, className="chart-summary"),
-                html.Div(
-                    dcc.Graph(id="risk-matrix-chart", figure=chart.figure, config=GRAPH_CONFIG, className="chart"),
-                    role="img",
-                    **{"aria-label": f"{chart.title}. {chart.summary}"},
-                ),
+                dcc.Graph(id="risk-matrix-chart", figure=chart.figure, config=GRAPH_CONFIG, className="chart"),
                 html.Div(risk_matrix_table(risks, lang), className="table-scroll", tabIndex="0"),
             ],
             className="card",
