@@ -20,9 +20,10 @@ from dashboard.finance_view import read_query
 from dashboard.i18n import t
 from dashboard.layout import finance_page, not_found_page
 from dashboard.reconcile import describe_finding
-from dashboard.report_pages import communications_page, goals_page, risks_page
+from dashboard.report_pages import accessibility_page, communications_page, goals_page, risks_page
+from dashboard.serving import configure_delivery
 from dashboard.settings import LANGUAGES, Settings
-from dashboard.site import PAGES
+from dashboard.site import ACCESSIBILITY_PATH, PAGES
 
 REPORT_PAGES = {"communications": communications_page, "goals": goals_page, "risks": risks_page}
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
@@ -50,7 +51,9 @@ class DashboardApp(Dash):
     def interpolate_index(self, **kwargs) -> str:
         page = super().interpolate_index(**kwargs)
         lang = _request_lang(self.server.config[CONFIG_KEY])
-        return page.replace("<html>", f'<html lang="{lang}">', 1)
+        page = page.replace("<html>", f'<html lang="{lang}">', 1)
+        # Dash's template wraps its scripts in <footer>, a second contentinfo landmark beside ours.
+        return page.replace("<footer>", '<div class="dash-scripts">', 1).replace("</footer>", "</div>", 1)
 
 
 def finance_layout(**query) -> html.Div:
@@ -78,6 +81,15 @@ def _report_page(build: Callable[[Dataset, dict, str], html.Div]) -> Callable[..
     return layout
 
 
+def accessibility_layout(**query) -> html.Div:
+    settings = _settings()
+    try:
+        dataset = _dataset()
+    except DataError as exc:
+        return html.Main([html.H1(t("data_error", settings.default_lang)), html.P(str(exc))], className="page")
+    return accessibility_page(dataset, query, settings.default_lang, settings.feedback_email)
+
+
 def not_found_layout(**query) -> html.Main:
     lang = query.get("lang") if query.get("lang") in LANGUAGES else _settings().default_lang
     return not_found_page(lang)
@@ -103,11 +115,19 @@ def create_app(settings: Settings | None = None) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.server.config[CONFIG_KEY] = settings
+    # plotly.js comes from assets/ (a partial bundle), so Dash's full bundle is never requested.
+    configure_delivery(app.server)
     dash.register_page("finance", path="/", layout=finance_layout, title=t("app_title", settings.default_lang))
     for name, path, key in PAGES:
         if name in REPORT_PAGES:
             title = f"{t(key, settings.default_lang)} – {t('app_title', settings.default_lang)}"
             dash.register_page(name, path=path, layout=_report_page(REPORT_PAGES[name]), title=title)
+    dash.register_page(
+        "accessibility",
+        path=ACCESSIBILITY_PATH,
+        layout=accessibility_layout,
+        title=t("accessibility_statement", settings.default_lang),
+    )
     dash.register_page("not_found_404", path="/404", layout=not_found_layout, title=t("not_found_title", "fi"))
     app.layout = html.Div(dash.page_container)
     register_callbacks(app, _dataset)

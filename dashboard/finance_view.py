@@ -271,13 +271,27 @@ def variance_bridge(statement: pd.DataFrame, by_area: pd.DataFrame, by: str, lin
     return frame
 
 
-def build_finance_view(dataset: Dataset, selection: Selection) -> FinanceView:
-    """Everything the finance page shows for `selection`, computed once."""
+def compare_by_area(dataset: Dataset) -> pd.DataFrame:
+    """compare() per cost centre of the division, for every cost centre: a selection's rows are a subset."""
+    division = dataset.report.division
+    finance = dataset.finance[dataset.finance["division"] == division]
+    return compare(finance[finance["service_area"].isin(dataset.cost_centres)], dataset.periods, by=["service_area"])
+
+
+def build_finance_view(dataset: Dataset, selection: Selection, all_areas: pd.DataFrame | None = None) -> FinanceView:
+    """Everything the finance page shows for `selection`, computed once.
+
+    `all_areas`, if given, is `compare_by_area(dataset)` computed earlier (each cost centre's
+    figures do not depend on which others are selected), so a caller may compute it once.
+    """
     division = dataset.report.division
     finance = dataset.finance[dataset.finance["division"] == division]
     scope = selection.areas or tuple(dataset.cost_centres)
     statement = compare(select_statement(finance, division, selection.areas), dataset.periods)
-    by_area = compare(finance[finance["service_area"].isin(scope)], dataset.periods, by=["service_area"])
+    if all_areas is None:
+        by_area = compare(finance[finance["service_area"].isin(scope)], dataset.periods, by=["service_area"])
+    else:
+        by_area = all_areas[all_areas["service_area"].isin(scope)].reset_index(drop=True)
     tables = list(selection.areas) or [""]
     rounding = dataset.reconciliation.rounding
     rounding = rounding[(rounding["division"] == division) & rounding["service_area"].isin(tables)]

@@ -23,7 +23,7 @@ from dashboard.finance_view import BRIDGE_BY, GROUPS, MEASURES, FinanceView, Kpi
 from dashboard.i18n import format_date, line_name, org_name, period_label, t
 from dashboard.numbers import format_eur, format_pct, format_signed_eur, format_signed_pct
 from dashboard.report_parser import slugify
-from dashboard.site import site_nav
+from dashboard.site import site_footer, site_nav, skip_link
 
 # Chart cards in page order: (key into figures.CHART_BUILDERS, component id).
 CHARTS: tuple[tuple[str, str], ...] = (
@@ -197,6 +197,7 @@ def chart_card(chart_id: str, lang: str) -> html.Section:
 def finance_page(dataset: Dataset, selection: Selection, lang: str, notices: Sequence[Notice]) -> html.Div:
     return html.Div(
         [
+            skip_link(lang),
             dcc.Store(id=ids.LANG_STORE, data=lang),
             header(dataset, selection, lang),
             html.Div(
@@ -237,7 +238,10 @@ def finance_page(dataset: Dataset, selection: Selection, lang: str, notices: Seq
                     ),
                 ],
                 className="page-main",
+                id="main",
+                tabIndex="-1",
             ),
+            site_footer(lang),
         ],
         className="page",
     )

@@ -21,7 +21,7 @@ from dashboard.i18n import t
 from dashboard.layout import render_notices, render_table
 from dashboard.numbers import format_number, format_pct
 from dashboard.report_parser import slugify
-from dashboard.site import page_header, page_href, read_lang
+from dashboard.site import page_header, page_href, read_lang, site_footer, skip_link
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
 STATUS_ICONS = {"toteutuu": "✓", "ei toteudu": "✗", "osittain": "◐"}
@@ -73,10 +73,11 @@ def chart_section(chart: Chart, chart_id: str, lang: str) -> html.Section:
 def _page(dataset: Dataset, lang: str, active: str, title: str, notices: Sequence[Notice], body: list, switch=None):
     return html.Div(
         [
-            html.A(t("skip_to_content", lang), href="#main", className="skip-link"),
+            skip_link(lang),
             page_header(dataset, lang, active, title, switch),
             html.Div(render_notices(notices, lang), className="notice" if notices else "notice empty", role="status"),
             html.Main(body, id="main", className="report-page", tabIndex="-1"),
+            site_footer(lang),
         ],
         className="page",
         lang=lang,
@@ -314,3 +315,40 @@ def risks_page(dataset: Dataset, query: Mapping[str, object], default_lang: str)
         html.Section(html.Div(register, className="table-scroll", tabIndex="0"), className="card"),
     ]
     return _page(dataset, lang, "risks", t("risks_title", lang), notices, body)
+
+
+# The statement's own date: when the service was last assessed, by the means it lists.
+STATEMENT_ASSESSED = "27.11.2026"
+
+
+def accessibility_page(dataset: Dataset, query: Mapping[str, object], default_lang: str, feedback_email: str):
+    """Saavutettavuusseloste, as the Act on the Provision of Digital Services (306/2019) requires."""
+    notices: list[Notice] = []
+    lang = read_lang(query, default_lang, notices)
+
+    def section(heading_key: str, *paragraph_keys: str, items: Sequence[str] = ()) -> html.Section:
+        return html.Section(
+            [
+                html.H2(t(heading_key, lang)),
+                *[html.P(t(k, lang, date=STATEMENT_ASSESSED)) for k in paragraph_keys],
+                html.Ul([html.Li(t(k, lang)) for k in items]) if items else None,
+            ],
+            className="card statement",
+        )
+
+    body = [
+        section("a11y_scope_heading", "a11y_scope"),
+        section("a11y_status_heading", "a11y_status"),
+        section("a11y_gaps_heading", "a11y_gaps_intro", items=("a11y_gap_charts", "a11y_gap_texts", "a11y_gap_pdf")),
+        section("a11y_method_heading", "a11y_method"),
+        html.Section(
+            [
+                html.H2(t("a11y_feedback_heading", lang)),
+                html.P(t("a11y_feedback", lang)),
+                html.P(html.A(feedback_email, href=f"mailto:{feedback_email}")),
+            ],
+            className="card statement",
+        ),
+        section("a11y_authority_heading", "a11y_authority"),
+    ]
+    return _page(dataset, lang, "accessibility", t("accessibility_statement", lang), notices, body)

@@ -7,6 +7,7 @@ documents (and a test checks that it does).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,10 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "PORT": ("8050", "Port `python app.py` listens on."),
     "DATA_DIR": (str(DEFAULT_DATA_DIR), "Folder holding the dataset's CSV files (default: the package's data/)."),
     "DEFAULT_LANG": ("fi", "Language of a link without `lang=`: fi or en."),
+    "FEEDBACK_EMAIL": (
+        "kirjaamo@heinola.fi",
+        "Where the accessibility statement tells readers to send accessibility feedback.",
+    ),
 }
 
 
@@ -33,6 +38,7 @@ class Settings:
     port: int = int(SETTINGS_HELP["PORT"][0])
     data_dir: Path = DEFAULT_DATA_DIR
     default_lang: str = SETTINGS_HELP["DEFAULT_LANG"][0]
+    feedback_email: str = SETTINGS_HELP["FEEDBACK_EMAIL"][0]
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -47,4 +53,13 @@ class Settings:
         lang = get("DEFAULT_LANG")
         if lang not in LANGUAGES:
             raise SettingsError(f"DEFAULT_LANG must be one of {', '.join(LANGUAGES)}, found '{lang}'")
-        return cls(host=get("HOST"), port=int(port_text), data_dir=Path(get("DATA_DIR")), default_lang=lang)
+        email = get("FEEDBACK_EMAIL")
+        if not re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}", email, re.IGNORECASE):
+            raise SettingsError(f"FEEDBACK_EMAIL must be an e-mail address, found '{email}'")
+        return cls(
+            host=get("HOST"),
+            port=int(port_text),
+            data_dir=Path(get("DATA_DIR")),
+            default_lang=lang,
+            feedback_email=email,
+        )

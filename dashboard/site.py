@@ -23,7 +23,9 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("goals", "/tavoitteet", "nav_goals"),
     ("risks", "/riskit", "nav_risks"),
 )
-PAGE_PATHS = {name: path for name, path, _ in PAGES}
+# Linked from every page's footer rather than the navigation: a statement, not a view.
+ACCESSIBILITY_PATH = "/saavutettavuus"
+PAGE_PATHS = {name: path for name, path, _ in PAGES} | {"accessibility": ACCESSIBILITY_PATH}
 
 
 def read_lang(query: Mapping[str, object], default_lang: str, notices: list[Notice]) -> str:
@@ -98,4 +100,15 @@ def page_header(dataset: Dataset, lang: str, active: str, title: str, switch_par
             site_nav(lang, active),
         ],
         className="page-header",
+    )
+
+
+def skip_link(lang: str) -> html.A:
+    """The first focusable element: straight to the page's main content."""
+    return html.A(t("skip_to_content", lang), href="#main", className="skip-link")
+
+
+def site_footer(lang: str) -> html.Footer:
+    return html.Footer(
+        html.A(t("accessibility_statement", lang), href=page_href("accessibility", lang)), className="site-footer"
     )

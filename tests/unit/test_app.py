@@ -71,7 +71,7 @@ def test_settings_defaults_and_errors():
         Settings.from_env({"PORT": "http"})
     with pytest.raises(SettingsError, match="DEFAULT_LANG"):
         Settings.from_env({"DEFAULT_LANG": "sv"})
-    assert set(SETTINGS_HELP) == {"HOST", "PORT", "DATA_DIR", "DEFAULT_LANG"}
+    assert set(SETTINGS_HELP) == {"HOST", "PORT", "DATA_DIR", "DEFAULT_LANG", "FEEDBACK_EMAIL"}
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,20 @@ def test_readme_documents_every_setting():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in SETTINGS_HELP:
         assert f"| `{name}` |" in readme, f"README.md's settings table lacks {name}"
+
+
+def test_feedback_email_is_a_setting_that_must_be_an_address():
+    assert (
+        Settings.from_env({"FEEDBACK_EMAIL": "saavutettavuus@heinola.fi"}).feedback_email == "saavutettavuus@heinola.fi"
+    )
+    with pytest.raises(SettingsError, match="FEEDBACK_EMAIL"):
+        Settings.from_env({"FEEDBACK_EMAIL": "not an address"})
+
+
+def test_accessibility_statement_names_the_feedback_contact(app):
+    from dashboard.report_pages import accessibility_page
+
+    dataset = load_dataset(DEFAULT_DATA_DIR)
+    page = accessibility_page(dataset, {}, "fi", "palaute@example.fi")
+    assert "palaute@example.fi" in text_of(page)
+    assert "Saavutettavuusseloste" in text_of(page)

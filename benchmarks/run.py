@@ -1,0 +1,377 @@
+"""Benchmark: the finance page against a plain-Dash baseline, in headless Chromium and under load.
+
+    .venv/bin/python benchmarks/run.py                       # everything, about 4 minutes
+    .venv/bin/python benchmarks/run.py --load-seconds 0      # skip the load test
+    .venv/bin/python benchmarks/run.py --json results.json   # also write the numbers as JSON
+
+Both apps run under gunicorn (`-w 2`) on loopback. For each it reports the time from navigation
+to every chart drawn and the bytes transferred on a first load (empty cache, median of
+`--loads`), filter-to-redraw latency (tick a cost centre, wait until all five charts have redrawn;
+p50/p95) and the server-side callback time (the callback's function called in this process over
+the same sequence of selections, starting cold). The baseline (`benchmarks/baseline_app.py`)
+draws the same five charts with Dash's defaults; our figures are also given as ratios to it.
+Then 50 clients hit our page and its main callback (a payload captured from the browser) for 60 s.
+Nothing here asserts: it measures and prints. Results and the machine: docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import http.client
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dashboard import ids  # noqa: E402
+from dashboard.layout import CHARTS  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+CHART_IDS = [chart_id for _, chart_id in CHARTS]
+FULL_BUNDLE_MARKERS = ("plotly/package_data/plotly.min.js", "cdn.plot.ly/plotly-")
+
+CHARTS_DRAWN_JS = """(ids) => {
+    if (document.querySelector('[data-dash-is-loading="true"]')) return false;
+    const drawn = ids.every(id => { const g = document.querySelector('#' + id + ' .js-plotly-plot');
+                                    return g && g._fullLayout && g.data && g.data.length; });
+    return drawn ? performance.now() : false;
+}"""
+COUNT_REDRAWS_JS = """(ids) => {
+    window.__redraws = {};
+    ids.forEach(id => { const g = document.querySelector('#' + id + ' .js-plotly-plot');
+                        window.__redraws[id] = 0; g.on('plotly_afterplot', () => { window.__redraws[id] += 1; }); });
+}"""
+CLICK_JS = """([filterId, value]) => {
+    const box = Array.from(document.querySelectorAll('#' + filterId + ' input')).find(i => i.value === value);
+    window.__before = Object.assign({}, window.__redraws);
+    window.__clicked = performance.now();
+    box.click();
+}"""
+REDRAWN_JS = """(ids) => {
+    if (document.querySelector('[data-dash-is-loading="true"]')) return false;
+    return ids.every(id => window.__redraws[id] > window.__before[id]) ? performance.now() - window.__clicked : false;
+}"""
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile (p95 of 20 samples is the 19th smallest)."""
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * pct // 100))
+    return ordered[int(rank) - 1]
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    return {"p50": percentile(values, 50), "p95": percentile(values, 95), "n": len(values)}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(target: str, workers: int = 2) -> Iterator[str]:
+    """Serve `module:server` with gunicorn on a free loopback port until the block ends."""
+    port = free_port()
+    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}", "--chdir", str(ROOT)]
+    process = subprocess.Popen([*command, target], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/", timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"{target} did not start: {process.stderr.read().decode()[-2000:]}") from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def first_load(browser, url: str) -> dict:
+    """One load with an empty cache: ms to every chart drawn, bytes transferred, what was requested."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests, payloads = [], []
+    page.on("requestfinished", lambda request: requests.append(request))
+    page.on(
+        "request",
+        lambda r: payloads.append(r.post_data) if "_dash-update-component" in r.url and r.post_data else None,
+    )
+    page.goto(url + "/", wait_until="commit")
+    drawn_ms = page.wait_for_function(CHARTS_DRAWN_JS, arg=CHART_IDS, timeout=60000, polling="raf").json_value()
+    page.wait_for_load_state("networkidle")
+    sizes = [(r.url, r.sizes()) for r in requests]
+    encodings = {r.url: (r.response().headers.get("content-encoding") if r.response() else None) for r in requests}
+    context.close()
+    return {
+        "drawn_ms": drawn_ms,
+        "bytes": sum(s["responseBodySize"] + s["responseHeadersSize"] for _, s in sizes),
+        "body_bytes": sum(s["responseBodySize"] for _, s in sizes),
+        "requests": len(sizes),
+        "full_bundle_requested": any(marker in u for u, _ in sizes for marker in FULL_BUNDLE_MARKERS),
+        "largest": sorted(((s["responseBodySize"], u.split("?")[0], encodings[u]) for u, s in sizes), reverse=True)[:5],
+        "payload": payloads[0] if payloads else None,
+    }
+
+
+def filter_latencies(browser, url: str, slugs: list[str], rounds: int) -> tuple[list[float], list[str]]:
+    """Tick and untick each cost centre in turn, `rounds` times: ms from click to all charts redrawn."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    payloads: list[str] = []
+    page.on(
+        "request",
+        lambda r: payloads.append(r.post_data) if "_dash-update-component" in r.url and r.post_data else None,
+    )
+    page.goto(url + "/")
+    page.wait_for_function(CHARTS_DRAWN_JS, arg=CHART_IDS, timeout=60000)
+    page.evaluate(COUNT_REDRAWS_JS, CHART_IDS)
+    latencies = []
+    for _ in range(rounds):
+        for slug in slugs:
+            for _tick_or_untick in range(2):
+                page.evaluate(CLICK_JS, [ids.AREA_FILTER, slug])
+                handle = page.wait_for_function(REDRAWN_JS, arg=CHART_IDS, timeout=60000, polling="raf")
+                latencies.append(handle.json_value())
+    context.close()
+    return latencies, payloads
+
+
+def selections(slugs: list[str], rounds: int) -> list[list[str]]:
+    """The sequence of ticked cost centres the browser run goes through."""
+    return [[slug] if tick == 0 else [] for _ in range(rounds) for slug in slugs for tick in range(2)]
+
+
+def server_times(function, sequence: list[list[str]]) -> list[float]:
+    times = []
+    for ticked in sequence:
+        start = time.perf_counter()
+        function(ticked)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def measure_app(browser, url: str, slugs: list[str], loads: int, rounds: int) -> dict:
+    first_load(browser, url)  # warm the server: imports, first compression of static files
+    loads_done = [first_load(browser, url) for _ in range(loads)]
+    latencies, payloads = filter_latencies(browser, url, slugs, rounds)
+    return {
+        "drawn_ms": statistics.median(r["drawn_ms"] for r in loads_done),
+        "drawn_ms_all": [round(r["drawn_ms"]) for r in loads_done],
+        "bytes": statistics.median(r["bytes"] for r in loads_done),
+        "body_bytes": statistics.median(r["body_bytes"] for r in loads_done),
+        "requests": loads_done[-1]["requests"],
+        "full_bundle_requested": any(r["full_bundle_requested"] for r in loads_done),
+        "largest": loads_done[-1]["largest"],
+        "filter_ms": summary(latencies),
+        "filter_ms_first_round": summary(latencies[: 2 * len(slugs)]),
+        "payloads": [p for p in [loads_done[-1]["payload"], *payloads] if p],
+    }
+
+
+def load_test(url: str, payloads: list[str], clients: int, seconds: float) -> dict:
+    """`clients` threads, each alternating GET / and a callback POST over keep-alive, for `seconds`."""
+    host, port = url.removeprefix("http://").split(":")
+    deadline = time.monotonic() + seconds
+    lock = threading.Lock()
+    results: dict[str, list[float]] = {"page": [], "callback": []}
+    errors: list[str] = []
+    headers = {"Accept-Encoding": "br, gzip", "Content-Type": "application/json"}
+
+    def client(number: int) -> None:
+        connection = http.client.HTTPConnection(host, int(port), timeout=30)
+        i = number
+        while time.monotonic() < deadline:
+            kind = "page" if i % 2 == 0 else "callback"
+            body = payloads[(i // 2) % len(payloads)].encode() if kind == "callback" else None
+            start = time.perf_counter()
+            try:
+                if kind == "page":
+                    connection.request("GET", "/", headers=headers)
+                else:
+                    connection.request("POST", "/_dash-update-component", body=body, headers=headers)
+                response = connection.getresponse()
+                response.read()
+                elapsed = (time.perf_counter() - start) * 1000
+                with lock:
+                    if response.status == 200:
+                        results[kind].append(elapsed)
+                    else:
+                        errors.append(f"{kind}: HTTP {response.status}")
+            except (OSError, http.client.HTTPException) as exc:
+                with lock:
+                    errors.append(f"{kind}: {exc!r}")
+                connection.close()
+                connection = http.client.HTTPConnection(host, int(port), timeout=30)
+            i += 1
+        connection.close()
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    done = results["page"] + results["callback"]
+    return {
+        "clients": clients,
+        "seconds": round(elapsed, 1),
+        "requests": len(done),
+        "throughput_rps": len(done) / elapsed,
+        "all_ms": summary(done) if done else None,
+        "page_ms": summary(results["page"]) if results["page"] else None,
+        "callback_ms": summary(results["callback"]) if results["callback"] else None,
+        "errors": len(errors),
+        "error_examples": sorted(set(errors))[:5],
+    }
+
+
+def machine() -> dict:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": cpu,
+        "memory_gib": round(int(memory) / 1024**2, 1),
+        "python": platform.python_version(),
+        "chromium": subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip(),
+    }
+
+
+def ratio(ours: float, baseline: float) -> float:
+    return ours / baseline if baseline else float("nan")
+
+
+def report(results: dict) -> str:
+    ours, base = results["ours"], results["baseline"]
+    rows = [
+        ("time to all charts drawn (ms, median)", ours["drawn_ms"], base["drawn_ms"]),
+        ("bytes transferred, first load (kB)", ours["bytes"] / 1000, base["bytes"] / 1000),
+        ("filter to redraw p50 (ms)", ours["filter_ms"]["p50"], base["filter_ms"]["p50"]),
+        ("filter to redraw p95 (ms)", ours["filter_ms"]["p95"], base["filter_ms"]["p95"]),
+        (
+            "filter to redraw p95, first round (ms)",
+            ours["filter_ms_first_round"]["p95"],
+            base["filter_ms_first_round"]["p95"],
+        ),
+        ("server-side callback p50 (ms)", ours["server_ms"]["p50"], base["server_ms"]["p50"]),
+        ("server-side callback p95 (ms)", ours["server_ms"]["p95"], base["server_ms"]["p95"]),
+        (
+            "server-side callback p95, first round (ms)",
+            ours["server_ms_first_round"]["p95"],
+            base["server_ms_first_round"]["p95"],
+        ),
+    ]
+    lines = ["| measure | ours | baseline | ours ÷ baseline |", "| --- | ---: | ---: | ---: |"]
+    lines += [f"| {name} | {a:,.1f} | {b:,.1f} | {ratio(a, b):.2f} |" for name, a, b in rows]
+    lines.append(
+        f"| full plotly.js bundle requested | {ours['full_bundle_requested']} | {base['full_bundle_requested']} | |"
+    )
+    lines.append(f"| requests on first load | {ours['requests']} | {base['requests']} | |")
+    load = results.get("load")
+    if load:
+        lines += [
+            "",
+            f"Load test: {load['clients']} clients for {load['seconds']} s against `gunicorn -w 2 app:server`: "
+            f"{load['requests']} requests, {load['throughput_rps']:.1f} requests/s, "
+            f"p50 {load['all_ms']['p50']:.0f} ms, p95 {load['all_ms']['p95']:.0f} ms "
+            f"(page p95 {load['page_ms']['p95']:.0f} ms, callback p95 {load['callback_ms']['p95']:.0f} ms), "
+            f"{load['errors']} errors.",
+        ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--loads", type=int, default=5, help="first loads per app (median reported)")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of ticking every cost centre on and off")
+    parser.add_argument("--clients", type=int, default=50, help="concurrent clients in the load test")
+    parser.add_argument("--load-seconds", type=float, default=60, help="load test length; 0 skips it")
+    parser.add_argument("--json", type=Path, help="also write every number to this file")
+    args = parser.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    from dashboard.callbacks import update_finance_view
+    from dashboard.data import load_dataset
+    from dashboard.finance_view import area_slugs
+
+    dataset = load_dataset()
+    slugs = list(area_slugs(dataset))
+    results: dict = {"machine": machine()}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with gunicorn("app:server") as url:
+            results["ours"] = measure_app(browser, url, slugs, args.loads, args.rounds)
+            if args.load_seconds > 0:
+                results["load"] = load_test(url, results["ours"]["payloads"], args.clients, args.load_seconds)
+        with gunicorn("benchmarks.baseline_app:server") as url:
+            results["baseline"] = measure_app(browser, url, slugs, args.loads, args.rounds)
+        browser.close()
+
+    from benchmarks.baseline_app import draw_charts
+
+    sequence = [[]] + selections(slugs, args.rounds)  # the page's first draw, then the clicks
+    first_round = 1 + 2 * len(slugs)
+    for name, function in (
+        ("ours", lambda ticked: update_finance_view(dataset, ticked, "expenses", "eur", "line", "fi")),
+        ("baseline", draw_charts),
+    ):
+        times = server_times(function, sequence)
+        results[name]["server_ms"] = summary(times)
+        results[name]["server_ms_first_round"] = summary(times[:first_round])
+    for name in ("ours", "baseline"):
+        results[name]["payloads"] = len(results[name]["payloads"])
+    print(json.dumps(results["machine"]))
+    print(report(results))
+    for name in ("ours", "baseline"):
+        print(f"{name}: largest responses {results[name]['largest']}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""What the first load of the finance page fetches: the partial plotly.js bundle, compressed.
+
+Behaviour, not timing (timings live in benchmarks/run.py): Dash's full plotly.js bundle is never
+requested, and every script arrives brotli- or gzip-compressed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import wait_for_charts
+
+pytestmark = pytest.mark.browser
+
+FULL_BUNDLE_MARKERS = ("plotly/package_data/plotly.min.js", "cdn.plot.ly/plotly-")
+
+
+def test_first_load_fetches_the_partial_bundle_compressed(page, base_url):
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(base_url + "/")
+    wait_for_charts(page)
+    page.wait_for_load_state("networkidle")
+    urls = [response.url for response in responses]
+    assert not [u for u in urls if any(marker in u for marker in FULL_BUNDLE_MARKERS)], urls
+    assert any("/assets/plotly-finance-" in u for u in urls), urls
+    scripts = [r for r in responses if r.url.split("?")[0].endswith(".js") and r.status == 200]
+    assert scripts, urls
+    uncompressed = [r.url for r in scripts if r.headers.get("content-encoding") not in ("br", "gzip")]
+    assert uncompressed == [], f"scripts served without compression: {uncompressed}"
