@@ -16,6 +16,7 @@ from dash import Dash, html
 
 from dashboard.callbacks import register_callbacks
 from dashboard.data import DataError, Dataset, load_dataset
+from dashboard.export_callbacks import register_export_callbacks
 from dashboard.finance_view import read_query
 from dashboard.i18n import t
 from dashboard.layout import finance_page, not_found_page
@@ -131,6 +132,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     dash.register_page("not_found_404", path="/404", layout=not_found_layout, title=t("not_found_title", "fi"))
     app.layout = html.Div(dash.page_container)
     register_callbacks(app, _dataset)
+    register_export_callbacks(app, _dataset)
 
     @app.server.get("/healthz")
     def healthz():

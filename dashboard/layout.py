@@ -18,6 +18,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.data import Dataset
+from dashboard.export_toolbar import export_toolbar
 from dashboard.figures import Chart
 from dashboard.finance_view import BRIDGE_BY, GROUPS, MEASURES, FinanceView, Kpi, Notice, Selection
 from dashboard.i18n import format_date, line_name, org_name, period_label, t
@@ -214,6 +215,7 @@ def finance_page(dataset: Dataset, selection: Selection, lang: str, notices: Seq
                         [
                             html.H2(id=ids.SELECTION_HEADING, className="selection-heading"),
                             html.P(t("sign_note", lang), className="sign-note"),
+                            export_toolbar(dataset, "finance", lang),
                             html.Section(
                                 [
                                     html.H3(t("kpi_heading", lang), className="visually-hidden"),

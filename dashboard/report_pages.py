@@ -15,6 +15,7 @@ from dash import dcc, html
 from dashboard.charts import follower_chart, posts_chart, risk_matrix_chart, risk_scale, signed_count
 from dashboard.communications import channel_states, follower_trend
 from dashboard.data import Dataset
+from dashboard.export_toolbar import export_toolbar
 from dashboard.figures import Chart
 from dashboard.finance_view import Notice
 from dashboard.i18n import t
@@ -75,6 +76,7 @@ def _page(dataset: Dataset, lang: str, active: str, title: str, notices: Sequenc
         [
             skip_link(lang),
             page_header(dataset, lang, active, title, switch),
+            export_toolbar(dataset, active, lang, switch),
             html.Div(render_notices(notices, lang), className="notice" if notices else "notice empty", role="status"),
             html.Main(body, id="main", className="report-page", tabIndex="-1"),
             site_footer(lang),

@@ -1,0 +1,132 @@
+"""Callbacks of the export toolbar: the current view's tables as XLSX or CSV downloads, and print.
+
+`finance_download()` and `report_download()` are plain functions (tested without a browser): the
+view's state in, a `dcc.Download` payload out. The finance page's state is read from its controls
+when a button is pressed, so the file holds exactly what the page shows; a report page's state is
+its link, kept in the toolbar's store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dash import Dash, Input, Output, State, ctx, dcc, no_update
+
+from dashboard import ids
+from dashboard.data import Dataset
+from dashboard.export_toolbar import FINANCE, export_id, scope_line
+from dashboard.exports import (
+    CSV_TYPE,
+    XLSX_TYPE,
+    Export,
+    csv_file_name,
+    file_stem,
+    finance_export,
+    finance_filters,
+    report_export,
+    selection_parts,
+    to_csv,
+    to_xlsx,
+    xlsx_file_name,
+)
+from dashboard.finance_view import BRIDGE_BY, GROUPS, MEASURES, Selection, choose, resolve_areas
+from dashboard.i18n import DEFAULT_LANG
+from dashboard.settings import LANGUAGES
+
+PRINT_JS = "function(n) { if (n) { window.print(); } return window.dash_clientside.no_update; }"
+
+
+def finance_selection(dataset: Dataset, area_slugs, group, measure, bridge_by) -> Selection:
+    """The controls' values as a selection; unknown values fall back as the page's own callback does."""
+    areas, notices = resolve_areas(dataset, area_slugs)
+    return Selection(
+        areas=areas,
+        group=choose("group", group, GROUPS, notices),
+        measure=choose("measure", measure, MEASURES, notices),
+        bridge_by=choose("bridge", bridge_by, BRIDGE_BY, notices),
+    )
+
+
+def _lang(lang: object) -> str:
+    return lang if lang in LANGUAGES else DEFAULT_LANG
+
+
+def download(export: Export, kind: str, table_key: object) -> dict:
+    """A `dcc.Download` payload: the whole export as XLSX, or one of its tables as CSV."""
+    if kind == "xlsx":
+        return dcc.send_bytes(to_xlsx(export), xlsx_file_name(export), type=XLSX_TYPE)
+    table = export.table(str(table_key))
+    return dcc.send_bytes(to_csv(table), csv_file_name(export, table), type=CSV_TYPE)
+
+
+def finance_download(dataset: Dataset, kind: str, table_key, area_slugs, group, measure, bridge_by, lang) -> dict:
+    selection = finance_selection(dataset, area_slugs, group, measure, bridge_by)
+    return download(finance_export(dataset, selection, _lang(lang)), kind, table_key)
+
+
+def report_download(dataset: Dataset, kind: str, table_key, state: dict) -> dict:
+    state = state or {}
+    export = report_export(dataset, str(state.get("page")), _lang(state.get("lang")), state.get("params") or {})
+    return download(export, kind, table_key)
+
+
+def finance_scope(dataset: Dataset, area_slugs, group, measure, bridge_by, lang):
+    """The scope line under the toolbar's heading: the filters the files will carry, and the image name."""
+    lang = _lang(lang)
+    selection = finance_selection(dataset, area_slugs, group, measure, bridge_by)
+    stem = file_stem(dataset, "finance", lang, selection_parts(dataset, selection, lang))
+    scope = "; ".join(f"{what}: {chosen}" for what, chosen in finance_filters(dataset, selection, lang))
+    return scope_line(lang, scope, stem)
+
+
+def _kind(prefix_page: str) -> str:
+    return "xlsx" if ctx.triggered_id == export_id(prefix_page, "xlsx-button") else "csv"
+
+
+def register_export_callbacks(app: Dash, get_dataset: Callable[[], Dataset]) -> None:
+    """Wire both toolbars (the finance page's and the report pages') to their downloads."""
+    controls = (ids.AREA_FILTER, ids.GROUP_CONTROL, ids.MEASURE_CONTROL, ids.BRIDGE_CONTROL)
+
+    @app.callback(
+        Output(export_id(FINANCE, "download"), "data"),
+        Input(export_id(FINANCE, "xlsx-button"), "n_clicks"),
+        Input(export_id(FINANCE, "csv-button"), "n_clicks"),
+        State(export_id(FINANCE, "csv-table"), "value"),
+        *(State(c, "value") for c in controls),
+        State(ids.LANG_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    def download_finance_view(xlsx_clicks, csv_clicks, table_key, area_slugs, group, measure, bridge_by, lang):
+        if not (xlsx_clicks or csv_clicks):
+            return no_update
+        kind = _kind(FINANCE)
+        return finance_download(get_dataset(), kind, table_key, area_slugs, group, measure, bridge_by, lang)
+
+    @app.callback(
+        Output(export_id(FINANCE, "scope"), "children"),
+        *(Input(c, "value") for c in controls),
+        State(ids.LANG_STORE, "data"),
+    )
+    def update_export_scope(area_slugs, group, measure, bridge_by, lang):
+        return finance_scope(get_dataset(), area_slugs, group, measure, bridge_by, lang)
+
+    @app.callback(
+        Output(export_id("report", "download"), "data"),
+        Input(export_id("report", "xlsx-button"), "n_clicks"),
+        Input(export_id("report", "csv-button"), "n_clicks"),
+        State(export_id("report", "csv-table"), "value"),
+        State(export_id("report", "state"), "data"),
+        prevent_initial_call=True,
+    )
+    def download_report_page(xlsx_clicks, csv_clicks, table_key, state):
+        if not (xlsx_clicks or csv_clicks):
+            return no_update
+        return report_download(get_dataset(), _kind("report"), table_key, state)
+
+    for page in (FINANCE, "report"):
+        app.clientside_callback(
+            PRINT_JS,
+            Output(export_id(page, "print-button"), "title"),
+            Input(export_id(page, "print-button"), "n_clicks"),
+            prevent_initial_call=True,
+        )

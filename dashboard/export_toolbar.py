@@ -1,0 +1,90 @@
+"""The export toolbar every page shows: Excel of all its tables, CSV of one, print, and how to get chart images.
+
+`export_toolbar()` is the layout; `dashboard.export_callbacks` fills the downloads. The finance
+page's files follow its controls, so its toolbar's scope line is redrawn with them; a report
+page's state is its link, so its toolbar carries that state in a store. The scope line's
+`data-image-prefix` is what `assets/chart-image-names.js` names chart images after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.data import Dataset
+from dashboard.i18n import t
+
+# Component ids: the finance page's toolbar and a report page's toolbar are wired separately.
+FINANCE = "finance"
+PREFIX = {FINANCE: "finance-export", "report": "report-export"}
+
+
+def export_id(page: str, what: str) -> str:
+    """`finance-export-xlsx-button`, `report-export-download`, …"""
+    return f"{PREFIX[FINANCE if page == FINANCE else 'report']}-{what}"
+
+
+def scope_line(lang: str, scope: str, image_prefix: str) -> html.Span:
+    return html.Span(t("export_scope", lang, scope=scope), **{"data-image-prefix": image_prefix})
+
+
+def export_toolbar(
+    dataset: Dataset, page: str, lang: str, params: Sequence[tuple[str, str]] | None = None
+) -> html.Section | None:
+    """Download buttons for `page` (finance, communications, goals, risks) in `lang`; `params` are a
+    report page's link parameters (the goals page's `aim`). None for a page with no tables to export."""
+    from dashboard.exports import PAGE_TABLES, report_export
+
+    if page not in PAGE_TABLES:
+        return None
+
+    heading_id = export_id(page, "heading")
+    tables = PAGE_TABLES[page]
+    if page == FINANCE:
+        scope = html.Span()  # drawn by the callback, with the controls
+    else:
+        export = report_export(dataset, page, lang, dict(params or []))
+        parts = [f"{what}: {chosen}" for what, chosen in export.filters] or [export.title]
+        scope = scope_line(lang, "; ".join(parts), export.stem)
+    csv_choice = [
+        html.Label(t("export_csv_table", lang), htmlFor=export_id(page, "csv-table"), className="export-label"),
+        dbc.Select(
+            id=export_id(page, "csv-table"),
+            options=[{"label": t("export_table_" + key, lang), "value": key} for key in tables],
+            value=tables[0],
+            className="export-select",
+        ),
+    ]
+    return html.Section(
+        [
+            html.H2(t("export_heading", lang), id=heading_id, className="export-heading"),
+            html.P(scope, id=export_id(page, "scope"), className="export-scope"),
+            html.Div(
+                [
+                    html.Button(
+                        t("export_xlsx", lang), id=export_id(page, "xlsx-button"), className="button", n_clicks=0
+                    ),
+                    html.Span(
+                        csv_choice
+                        + [
+                            html.Button(
+                                t("export_csv", lang), id=export_id(page, "csv-button"), className="button", n_clicks=0
+                            ),
+                        ],
+                        className="export-csv",
+                    ),  # fmt: skip
+                    html.Button(
+                        t("export_print", lang), id=export_id(page, "print-button"), className="button", n_clicks=0
+                    ),
+                ],
+                className="export-actions",
+            ),
+            html.P(t("export_images_help", lang), className="help export-help"),
+            dcc.Store(id=export_id(page, "state"), data={"page": page, "lang": lang, "params": dict(params or [])}),
+            dcc.Download(id=export_id(page, "download")),
+        ],
+        className="export-toolbar no-print",
+        **{"aria-labelledby": heading_id},
+    )
