@@ -14,12 +14,12 @@ import dash
 import flask
 from dash import Dash, html
 
-from dashboard.callbacks import register_callbacks
+from dashboard.callbacks import initial_finance_page, register_callbacks
 from dashboard.data import DataError, Dataset, load_dataset
 from dashboard.export_callbacks import register_export_callbacks
 from dashboard.finance_view import read_query
 from dashboard.i18n import t
-from dashboard.layout import finance_page, not_found_page
+from dashboard.layout import not_found_page
 from dashboard.reconcile import describe_finding
 from dashboard.report_pages import accessibility_page, communications_page, goals_page, risks_page
 from dashboard.serving import configure_delivery
@@ -65,7 +65,7 @@ def finance_layout(**query) -> html.Div:
     except DataError as exc:  # the data changed under a running app: say so, not a server error
         return html.Main([html.H1(t("data_error", settings.default_lang)), html.P(str(exc))], className="page")
     lang, selection, notices = read_query(dataset, query, settings.default_lang)
-    return finance_page(dataset, selection, lang, notices)
+    return initial_finance_page(dataset, selection, lang, notices)
 
 
 def _report_page(build: Callable[[Dataset, dict, str], html.Div]) -> Callable[..., html.Div]:

@@ -36,6 +36,8 @@ from dashboard.finance_view import (
 from dashboard.i18n import DEFAULT_LANG
 from dashboard.layout import (
     CHARTS,
+    apply_outputs,
+    finance_page,
     render_area_texts,
     render_chart_table,
     render_exceptions,
@@ -45,6 +47,7 @@ from dashboard.layout import (
     render_selection_heading,
     render_statement,
 )
+from dashboard.report_parser import slugify
 from dashboard.settings import LANGUAGES
 
 
@@ -162,6 +165,15 @@ def _render_outputs(
     return result
 
 
+def initial_finance_page(dataset: Dataset, selection: Selection, lang: str, notices: list[Notice]) -> html.Div:
+    """The finance page drawn complete on the server: the first view needs no callback round trip,
+    and the browser renders it once instead of applying every output of a callback one by one."""
+    outputs = update_finance_view(
+        dataset, [slugify(a) for a in selection.areas], selection.group, selection.measure, selection.bridge_by, lang
+    )
+    return apply_outputs(finance_page(dataset, selection, lang, notices), outputs)
+
+
 # Keeps the address bar in step with the controls without reloading the page (replaceState fires
 # no navigation, so Dash Pages does not redraw), and points the language switch at the same view.
 UPDATE_URL_JS = """
@@ -202,6 +214,7 @@ def register_callbacks(app: Dash, get_dataset: Callable[[], Dataset]) -> None:
         Input(ids.MEASURE_CONTROL, "value"),
         Input(ids.BRIDGE_CONTROL, "value"),
         State(ids.LANG_STORE, "data"),
+        prevent_initial_call=True,  # the layout arrives drawn (initial_finance_page)
     )
     def update_page(area_slugs, group, measure, bridge_by, lang):
         try:

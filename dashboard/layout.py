@@ -9,7 +9,8 @@ HTML for the callbacks. Nothing here reads files or computes figures: figures co
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
@@ -193,6 +194,20 @@ def chart_card(chart_id: str, lang: str) -> html.Section:
         className="card chart-card",
         **{"aria-labelledby": ids.title_id(chart_id)},
     )
+
+
+def apply_outputs(component, outputs: Mapping[tuple[str, str], Any]):
+    """Set on a layout the props a callback would set, by component id (in place; returns it)."""
+    component_id = getattr(component, "id", None)
+    if isinstance(component_id, str):
+        for (output_id, prop), value in outputs.items():
+            if output_id == component_id:
+                setattr(component, prop, value)
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if hasattr(child, "to_plotly_json"):
+            apply_outputs(child, outputs)
+    return component
 
 
 def finance_page(dataset: Dataset, selection: Selection, lang: str, notices: Sequence[Notice]) -> html.Div:
