@@ -28,9 +28,9 @@ from dashboard.numbers import NBSP, format_eur, format_number, format_pct, forma
 
 SEPARATORS = "," + NBSP  # decimal comma, no-break space between thousands
 COLORS = {
-    "prior": "#8a96a3",
+    "prior": "#7d8794",
     "current": "#1f5fa8",
-    "budget": "#b9c6d6",
+    "budget": "#5f7186",
     "forecast": "#c0621a",
     "pace": "#b3261e",
     "up": "#2e7d32",
@@ -282,7 +282,13 @@ def pace_bullets(view: FinanceView, lang: str) -> Chart:
         len(parts),
         barmode="overlay",
         showlegend=False,
-        xaxis={"title": {"text": t("axis_pct", lang)}, "ticksuffix": NBSP + "%", "tickformat": ",.0f"},
+        xaxis={
+            "title": {"text": t("axis_pct", lang)},
+            "ticksuffix": NBSP + "%",
+            "tickformat": ",.0f",
+            # Room for the figure written beyond the longest bar.
+            "range": [min([0, *values]) * 1.1, max([100, *values]) * 1.45],
+        },
         **_pace_line(pace, lang, view.periods.current.months),
     )
     fig.add_trace(
@@ -296,7 +302,8 @@ def pace_bullets(view: FinanceView, lang: str) -> Chart:
             width=0.8,
         )
     )
-    colors = [COLORS["pace"] if v - pace > AHEAD_OF_PACE_PP else COLORS["current"] for v in values]
+    ahead_flags = [v - pace > AHEAD_OF_PACE_PP for v in values]
+    colors = [COLORS["pace"] if a else COLORS["current"] for a in ahead_flags]
     fig.add_trace(
         go.Bar(
             y=labels,
@@ -305,6 +312,10 @@ def pace_bullets(view: FinanceView, lang: str) -> Chart:
             name=t("realisation", lang),
             marker_color=colors,
             width=0.4,
+            # The figure and a ▲ for "ahead of pace" are written on the bar: colour is never the only cue.
+            text=[format_pct(v) + (" ▲" if a else "") for v, a in zip(values, ahead_flags, strict=True)],
+            textposition="outside",
+            cliponaxis=False,
             customdata=[format_pct(v) for v in values],
             hovertemplate="%{y}: %{customdata}<extra></extra>",
         )
