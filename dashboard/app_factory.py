@@ -3,10 +3,14 @@
 Settings are read once here; the dataset is loaded (and validated) at start so a bad data folder
 fails at once, then re-read through the data module's cache, which notices changed files.
 Pages: the finance page at `/` and a 404 page; `GET /healthz` answers JSON for monitoring.
+Every page also answers `?embed=1` and there are one-chart pages under `/embed/` (dashboard/embed.py);
+a replaced data folder that fails its checks is refused and the last good data keeps serving
+(dashboard/live_data.py); headers, body limit and callback checks: dashboard/security.py.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,20 +19,22 @@ import flask
 from dash import Dash, html
 
 from dashboard.callbacks import initial_finance_page, register_callbacks
-from dashboard.data import DataError, Dataset, load_dataset
+from dashboard.data import DataError, Dataset
+from dashboard.embed import EMBED_CHART_PATH, chart_embed_page, embeddable
 from dashboard.export_callbacks import register_export_callbacks
 from dashboard.finance_view import read_query
 from dashboard.i18n import t
 from dashboard.layout import not_found_page
-from dashboard.reconcile import describe_finding
+from dashboard.live_data import checked_dataset, holder
 from dashboard.report_pages import accessibility_page, communications_page, goals_page, risks_page
+from dashboard.security import configure_security
 from dashboard.serving import configure_delivery
-from dashboard.settings import LANGUAGES, Settings
+from dashboard.settings import LANGUAGES, SETTINGS_KEY, Settings
 from dashboard.site import ACCESSIBILITY_PATH, PAGES
 
 REPORT_PAGES = {"communications": communications_page, "goals": goals_page, "risks": risks_page}
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
-CONFIG_KEY = "HEINOLA_SETTINGS"
+CONFIG_KEY = SETTINGS_KEY
 
 
 def _settings() -> Settings:
@@ -38,7 +44,18 @@ def _settings() -> Settings:
 
 
 def _dataset() -> Dataset:
-    return load_dataset(_settings().data_dir)
+    # The newest data in the folder that passed its checks; a bad replacement is logged and ignored.
+    return holder(_settings().data_dir).get()
+
+
+def configure_logging(level: str) -> None:
+    """The app's messages (`dashboard.*` loggers) at LOG_LEVEL, to stderr unless a host set logging up."""
+    logger = logging.getLogger("dashboard")
+    logger.setLevel(level)
+    if not logger.handlers and not logging.getLogger().handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
 
 
 def _request_lang(settings: Settings) -> str:
@@ -98,14 +115,9 @@ def not_found_layout(**query) -> html.Main:
 
 def create_app(settings: Settings | None = None) -> Dash:
     settings = settings or Settings.from_env()
-    dataset = load_dataset(settings.data_dir)  # fail at start, naming the bad file
-    if not dataset.reconciliation.ok:  # one wrong number makes the dashboard worthless
-        first = dataset.reconciliation.material.iloc[0]
-        raise DataError(
-            f"{settings.data_dir}: {len(dataset.reconciliation.material)} material discrepancies, the first: "
-            + describe_finding(first)
-            + "; run `python -m dashboard check` for all"
-        )
+    configure_logging(settings.log_level)
+    dataset = checked_dataset(settings.data_dir)  # fail at start, naming the bad file or figure
+    holder(settings.data_dir)  # from here on, the last good data serves if a replacement is bad
     app = DashboardApp(
         __name__,
         use_pages=True,
@@ -113,39 +125,54 @@ def create_app(settings: Settings | None = None) -> Dash:
         assets_folder=str(ASSETS_DIR),
         title=t("app_title", settings.default_lang),
         update_title=None,
+        url_base_pathname=settings.url_prefix,  # URL_PREFIX: mounted under a path behind a proxy
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.server.config[CONFIG_KEY] = settings
     # plotly.js comes from assets/ (a partial bundle), so Dash's full bundle is never requested.
-    configure_delivery(app.server)
-    dash.register_page("finance", path="/", layout=finance_layout, title=t("app_title", settings.default_lang))
+    configure_delivery(app.server, settings.url_prefix)
+    dash.register_page(
+        "finance", path="/", layout=embeddable(finance_layout), title=t("app_title", settings.default_lang)
+    )
     for name, path, key in PAGES:
         if name in REPORT_PAGES:
             title = f"{t(key, settings.default_lang)} – {t('app_title', settings.default_lang)}"
-            dash.register_page(name, path=path, layout=_report_page(REPORT_PAGES[name]), title=title)
+            dash.register_page(name, path=path, layout=embeddable(_report_page(REPORT_PAGES[name])), title=title)
     dash.register_page(
         "accessibility",
         path=ACCESSIBILITY_PATH,
-        layout=accessibility_layout,
+        layout=embeddable(accessibility_layout),
         title=t("accessibility_statement", settings.default_lang),
+    )
+    dash.register_page(
+        "embed_chart",
+        path_template=EMBED_CHART_PATH,
+        layout=chart_embed_page(_settings, _dataset),
+        title=t("app_title", settings.default_lang),
     )
     dash.register_page("not_found_404", path="/404", layout=not_found_layout, title=t("not_found_title", "fi"))
     app.layout = html.Div(dash.page_container)
     register_callbacks(app, _dataset)
     register_export_callbacks(app, _dataset)
 
-    @app.server.get("/healthz")
+    @app.server.get(settings.url_prefix + "healthz")
     def healthz():
         try:
-            current = load_dataset(settings.data_dir)
+            data = holder(settings.data_dir)
+            current = data.get()
         except DataError as exc:
             return flask.jsonify(status="error", error=str(exc)), 503
-        return flask.jsonify(
-            status="ok",
-            status_date=current.report.status_date.isoformat(),
-            period=current.periods.current.label,
-            source_file=current.report.source_file,
-        )
+        body = {
+            "status": "ok",
+            "status_date": current.report.status_date.isoformat(),
+            "period": current.periods.current.label,
+            "source_file": current.report.source_file,
+        }
+        rejection = data.rejection
+        if rejection is not None:  # still serving (200): the last good data, and why newer data was refused
+            body |= {"status": "degraded", "data_error": rejection.error, "rejected_since": rejection.since.isoformat()}
+        return flask.jsonify(body)
 
     del dataset
+    configure_security(app, settings)  # last: it hashes the inline scripts of the finished page
     return app

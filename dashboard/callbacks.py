@@ -179,6 +179,8 @@ def initial_finance_page(dataset: Dataset, selection: Selection, lang: str, noti
 UPDATE_URL_JS = """
 function(areas, group, measure, bridge, lang) {
     const params = new URLSearchParams();
+    const current = new URLSearchParams(window.location.search);
+    ["embed", "filters"].forEach(k => { if (current.has(k)) { params.set(k, current.get(k)); } });
     (areas || []).forEach(a => params.append("area", a));
     params.set("group", group); params.set("measure", measure); params.set("bridge", bridge);
     params.set("lang", lang);

@@ -25,7 +25,7 @@ from dashboard.finance_view import BRIDGE_BY, GROUPS, MEASURES, FinanceView, Kpi
 from dashboard.i18n import format_date, line_name, org_name, period_label, t
 from dashboard.numbers import format_eur, format_pct, format_signed_eur, format_signed_pct
 from dashboard.report_parser import slugify
-from dashboard.site import site_footer, site_nav, skip_link
+from dashboard.site import page_href, site_footer, site_nav, skip_link
 
 # Chart cards in page order: (key into figures.CHART_BUILDERS, component id).
 CHARTS: tuple[tuple[str, str], ...] = (
@@ -499,7 +499,7 @@ def not_found_page(lang: str) -> html.Main:
         [
             html.H1(t("not_found_title", lang)),
             html.P(t("not_found_text", lang)),
-            html.A(t("back_home", lang), href="/"),
+            html.A(t("back_home", lang), href=page_href("finance", lang)),
         ],
         className="page not-found",
     )

@@ -38,15 +38,17 @@ def _compress(data: bytes, encoding: str) -> bytes:
 class StaticCompressor:
     """An `after_request` hook: serve static files compressed once and cached, with cache headers."""
 
-    def __init__(self) -> None:
+    def __init__(self, url_prefix: str = "/") -> None:
         self._cache: dict[tuple[str, str, str], bytes] = {}
         self._lock = threading.Lock()
+        # Behind a proxy the app's paths start with URL_PREFIX (e.g. /talous/assets/…).
+        self._static = tuple(url_prefix.rstrip("/") + prefix for prefix in STATIC_PREFIXES)
 
     def __call__(self, response: flask.Response) -> flask.Response:
         request = flask.request
-        if request.method not in ("GET", "HEAD") or not request.path.startswith(STATIC_PREFIXES):
+        if request.method not in ("GET", "HEAD") or not request.path.startswith(self._static):
             return response
-        if request.path.startswith("/assets/"):  # component suites carry Dash's own headers
+        if request.path.startswith(self._static[0]):  # component suites carry Dash's own headers
             immutable = "m" in request.args
             response.cache_control.public = True
             response.cache_control.max_age = ONE_YEAR if immutable else 0
@@ -79,7 +81,7 @@ class StaticCompressor:
         return response
 
 
-def configure_delivery(server: flask.Flask) -> None:
+def configure_delivery(server: flask.Flask, url_prefix: str = "/") -> None:
     """Compress every compressible response and cache static files; call once per app."""
     server.config.update(
         COMPRESS_ALGORITHM=["br", "gzip"],
@@ -90,4 +92,4 @@ def configure_delivery(server: flask.Flask) -> None:
     Compress(server)
     # Flask runs after_request hooks last-registered first: static files are compressed here
     # (once, cached) before Flask-Compress sees them, which leaves a response with an encoding alone.
-    server.after_request(StaticCompressor())
+    server.after_request(StaticCompressor(url_prefix))

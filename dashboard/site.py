@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
+import flask
 from dash import html
 
 from dashboard.data import Dataset
 from dashboard.finance_view import Notice, choose
 from dashboard.i18n import format_date, org_name, t
-from dashboard.settings import LANGUAGES
+from dashboard.settings import LANGUAGES, SETTINGS_KEY
 
 # (page name, path, i18n key of its navigation label), in navigation order.
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -34,8 +35,14 @@ def read_lang(query: Mapping[str, object], default_lang: str, notices: list[Noti
     return choose("lang", query.get("lang"), langs, notices)
 
 
+def url_prefix() -> str:
+    """The path this app is mounted under (URL_PREFIX, e.g. `/talous/`); `/` outside a request."""
+    settings = flask.current_app.config.get(SETTINGS_KEY) if flask.has_app_context() else None
+    return settings.url_prefix if settings is not None else "/"
+
+
 def page_href(page: str, lang: str, params: list[tuple[str, str]] | None = None) -> str:
-    return PAGE_PATHS[page] + "?" + urlencode([*(params or []), ("lang", lang)])
+    return url_prefix() + PAGE_PATHS[page].lstrip("/") + "?" + urlencode([*(params or []), ("lang", lang)])
 
 
 def site_nav(lang: str, active: str) -> html.Nav:

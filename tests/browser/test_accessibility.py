@@ -17,7 +17,12 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
     "resultTypes": ["violations"],
 }
-FINANCE_STATES = ["/", "/?lang=en", "/?area=vaalit&area=talouspalvelut&group=income&measure=pct&bridge=area"]
+FINANCE_STATES = [
+    "/",
+    "/?lang=en",
+    "/?area=vaalit&area=talouspalvelut&group=income&measure=pct&bridge=area",
+    "/?embed=1&filters=0&area=vaalit",  # embedded in the portal, without controls
+]
 REPORT_PAGES = [
     "/viestinta",
     "/viestinta?lang=en",
@@ -46,6 +51,14 @@ def test_finance_page_has_no_axe_violations(page, base_url, path):
 
 @pytest.mark.parametrize("path", REPORT_PAGES)
 def test_report_pages_have_no_axe_violations(page, base_url, path):
+    page.goto(base_url + path)
+    page.wait_for_selector("main")
+    page.wait_for_function("() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(g => g._fullLayout)")
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/embed/pace?area=talouspalvelut", "/embed/bridge?lang=en"])
+def test_single_chart_embeds_have_no_axe_violations(page, base_url, path):
     page.goto(base_url + path)
     page.wait_for_selector("main")
     page.wait_for_function("() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(g => g._fullLayout)")

@@ -132,7 +132,7 @@ def test_unknown_area_shows_a_notice_not_an_error(page, base_url, dataset):
 def test_unknown_path_shows_the_404_page(page, base_url):
     page.goto(base_url + "/no/such/page")
     page.wait_for_selector("main.not-found")
-    assert page.get_attribute("main.not-found a", "href") == "/"
+    assert page.get_attribute("main.not-found a", "href") == "/?lang=fi"  # home, in the reader's language
 
 
 def test_phone_width_has_no_horizontal_scrolling(phone_page, base_url):

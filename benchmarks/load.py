@@ -1,0 +1,120 @@
+"""Load test against the production command: `gunicorn -c gunicorn.conf.py app:server`.
+
+    .venv/bin/python benchmarks/load.py [--clients 50] [--seconds 60] [--workers N]
+
+Many concurrent clients, each over keep-alive, alternate `GET /` with the callbacks a browser
+posts when it opens the finance page: Dash Pages' router (the page's layout) and the main
+callback for the default view and for a few cost-centre selections. Counts every non-200 answer
+and every connection error as an error. Reuses `benchmarks/run.py`'s load client; nothing here
+asserts. Results: docs/serving.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.run import free_port, load_test, machine  # noqa: E402
+
+SELECTIONS = ([], ["vaalit"], ["talouspalvelut"], ["talouspalvelut", "vaalit"], ["tietohallinto-ja-digipalvelut"])
+
+
+def browser_payloads() -> list[str]:
+    """The request bodies Chromium posts when it opens the finance page (see tests/unit/test_fuzz_callbacks.py)."""
+    from dashboard.app_factory import create_app
+
+    app = create_app()
+    main = next(key for key in app.callback_map if key.startswith("..input-notice.children"))
+    outputs = [{"id": o.component_id, "property": o.component_property} for o in app.callback_map[main]["output"]]
+    router = {
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": "/"},
+            {"id": "_pages_location", "property": "search", "value": ""},
+        ],
+        "changedPropIds": ["_pages_location.pathname", "_pages_location.search"],
+    }
+    payloads = [json.dumps(router)]
+    for areas in SELECTIONS:
+        inputs = [
+            {"id": "service-area-filter", "property": "value", "value": areas},
+            {"id": "line-group-control", "property": "value", "value": "expenses"},
+            {"id": "measure-control", "property": "value", "value": "eur"},
+            {"id": "bridge-by-control", "property": "value", "value": "line"},
+        ]
+        payloads.append(
+            json.dumps(
+                {
+                    "output": main,
+                    "outputs": outputs,
+                    "inputs": inputs,
+                    "changedPropIds": ["service-area-filter.value"],
+                    "state": [{"id": "lang-store", "property": "data", "value": "fi"}],
+                }
+            )
+        )
+    return payloads
+
+
+@contextlib.contextmanager
+def production_server(workers: int | None) -> Iterator[str]:
+    port = free_port()
+    env = dict(os.environ, HOST="127.0.0.1", PORT=str(port), LOG_LEVEL="WARNING")
+    if workers:
+        env["WEB_CONCURRENCY"] = str(workers)
+    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", os.devnull, "app:server"]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/healthz", timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"gunicorn did not start: {process.stderr.read().decode()[-2000:]}") from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--workers", type=int, help="WEB_CONCURRENCY (default: gunicorn.conf.py's, 2 per CPU)")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    payloads = browser_payloads()
+    with production_server(args.workers) as url:
+        load_test(url, payloads, clients=4, seconds=5)  # warm every worker's caches
+        result = load_test(url, payloads, args.clients, args.seconds)
+    result |= {"machine": machine(), "workers": args.workers or f"2 × {os.cpu_count()} CPUs"}
+    print(json.dumps(result, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    return 1 if result["errors"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
