@@ -10,6 +10,7 @@ failed ingest leaves the target folder as it was.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import shutil
@@ -151,10 +152,10 @@ class Dataset:
     reconciliation: Reconciliation
     periods: ComparisonPeriods
 
-    @property
+    @functools.cached_property
     def cost_centres(self) -> list[str]:
-        """Cost centres in the order the report prints them."""
-        return [a for a in dict.fromkeys(self.finance["service_area"]) if a]
+        """Cost centres in the order the report prints them (found once: a city ledger is large)."""
+        return [a for a in pd.unique(self.finance["service_area"]) if a]
 
 
 # -- reading ----------------------------------------------------------------------------------------
@@ -338,7 +339,7 @@ def _load_uncached(directory: Path) -> Dataset:
         raise DataError("finance.csv: holds no figures")
     _check_unique("finance.csv", printed, FINANCE_KEY)
     _check_social_media(tables["social_media.csv"])
-    finance, _ = complete_statements(printed)
+    finance, subtotal_checks = complete_statements(printed)
     try:
         periods = comparison_periods(finance)
     except ValueError as exc:
@@ -352,7 +353,7 @@ def _load_uncached(directory: Path) -> Dataset:
         social_media=tables["social_media.csv"],
         goals=tables["goals.csv"],
         risks=tables["risks.csv"],
-        reconciliation=reconcile(printed, tables["printed_derived.csv"]),
+        reconciliation=reconcile(printed, tables["printed_derived.csv"], completed=(finance, subtotal_checks)),
         periods=periods,
     )
 

@@ -181,10 +181,16 @@ def derived_columns(completed: pd.DataFrame, printed_derived: pd.DataFrame) -> t
 
 
 def reconcile(
-    finance: pd.DataFrame, printed_derived: pd.DataFrame, summary: pd.DataFrame | None = None
+    finance: pd.DataFrame,
+    printed_derived: pd.DataFrame,
+    summary: pd.DataFrame | None = None,
+    completed: tuple[pd.DataFrame, pd.DataFrame] | None = None,
 ) -> Reconciliation:
-    """Every check the report's figures must pass; `finance` holds printed figures only."""
-    completed, subtotals = complete_statements(finance)
+    """Every check the report's figures must pass; `finance` holds printed figures only.
+
+    `completed` is `complete_statements(finance)` where the caller has it already (it is the
+    costliest step on a city-wide ledger)."""
+    completed, subtotals = completed if completed is not None else complete_statements(finance)
     remaining, pct = derived_columns(completed, printed_derived)
     parts = [
         _as_findings(subtotals, "subtotal", EUR_TOLERANCE),
