@@ -106,8 +106,8 @@ def complete_statements(finance: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
         completed = pd.concat([completed, extra[completed.columns]], ignore_index=True)
     # Divisions and cost centres keep the order the report prints them in; lines the statement's.
     first_seen = {
-        "division": {v: i for i, v in enumerate(dict.fromkeys(finance["division"]))},
-        "service_area": {v: i for i, v in enumerate(dict.fromkeys(finance["service_area"]))},
+        "division": {v: i for i, v in enumerate(pd.unique(finance["division"]))},
+        "service_area": {v: i for i, v in enumerate(pd.unique(finance["service_area"]))},
         "line_item": LINE_ORDER,
     }
     completed = completed.sort_values(
@@ -131,11 +131,12 @@ def _as_findings(frame: pd.DataFrame, check: str, tolerance: float, exact: float
     out["difference"] = out["printed"] - out["computed"]
     out["kind"] = _classify(out["difference"], tolerance, exact)
     out["check"] = check
+    out = out[out["kind"] != ""]  # label only the differences, not every figure of a city ledger
     if "column" not in out:
         out["column"] = [
             _column_label(b, y, m) for b, y, m in zip(out["basis"], out["year"], out["months"], strict=False)
         ]
-    return out[out["kind"] != ""][FINDING_COLUMNS]
+    return out[FINDING_COLUMNS]
 
 
 def division_totals(completed: pd.DataFrame) -> pd.DataFrame:
