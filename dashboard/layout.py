@@ -22,10 +22,10 @@ from dashboard.data import Dataset
 from dashboard.export_toolbar import export_toolbar
 from dashboard.figures import Chart
 from dashboard.finance_view import BRIDGE_BY, GROUPS, MEASURES, FinanceView, Kpi, Notice, Selection
-from dashboard.i18n import format_date, line_name, org_name, period_label, t
+from dashboard.i18n import line_name, org_name, period_label, t
 from dashboard.numbers import format_eur, format_pct, format_signed_eur, format_signed_pct
 from dashboard.report_parser import slugify
-from dashboard.site import page_href, site_footer, site_nav, skip_link
+from dashboard.site import data_status, page_href, site_footer, site_nav, skip_link
 
 # Chart cards in page order: (key into figures.CHART_BUILDERS, component id).
 CHARTS: tuple[tuple[str, str], ...] = (
@@ -134,21 +134,7 @@ def header(dataset: Dataset, selection: Selection, lang: str) -> html.Header:
                             html.Span(org_name(report.division, lang), className="subtitle"),
                         ]
                     ),
-                    html.P(
-                        [
-                            html.Strong(t("status", lang, date=format_date(report.status_date, lang))),
-                            " · ",
-                            t(
-                                "source",
-                                lang,
-                                title=report.title.capitalize(),
-                                division_title=report.division_title,
-                                issued=format_date(report.issued, lang),
-                                file=report.source_file,
-                            ),
-                        ],
-                        className="data-status",
-                    ),
+                    data_status(dataset, lang),
                 ],
                 className="header-text",
             ),

@@ -23,3 +23,14 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
     return target
+
+
+def text_of(component) -> str:
+    """All text inside a Dash component tree (for tests that read a layout without a browser)."""
+    if component is None:
+        return ""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(text_of(c) for c in component)
+    return text_of(getattr(component, "children", None))

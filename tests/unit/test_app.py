@@ -9,21 +9,12 @@ import pytest
 from dashboard.app_factory import create_app, finance_layout, not_found_layout
 from dashboard.data import DEFAULT_DATA_DIR, load_dataset
 from dashboard.settings import SETTINGS_HELP, Settings, SettingsError
+from tests.conftest import text_of
 
 
 @pytest.fixture(scope="module")
 def app():
     return create_app(Settings(data_dir=DEFAULT_DATA_DIR))
-
-
-def text_of(component) -> str:
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(c) for c in component)
-    return text_of(getattr(component, "children", None))
 
 
 def test_healthz_reports_the_data_date(app):

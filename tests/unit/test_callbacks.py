@@ -9,22 +9,12 @@ from dashboard import ids
 from dashboard.callbacks import OUTPUTS, update_finance_view
 from dashboard.data import DEFAULT_DATA_DIR, load_dataset
 from dashboard.report_parser import slugify
+from tests.conftest import text_of
 
 
 @pytest.fixture(scope="module")
 def dataset():
     return load_dataset(DEFAULT_DATA_DIR)
-
-
-def text_of(component) -> str:
-    """All text inside a Dash component tree."""
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(c) for c in component)
-    return text_of(getattr(component, "children", None))
 
 
 def test_default_view_fills_every_output(dataset):

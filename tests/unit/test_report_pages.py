@@ -18,7 +18,7 @@ from dashboard.report_pages import (
     risks_page,
     strategic_aims,
 )
-from tests.unit.test_app import text_of
+from tests.conftest import text_of
 
 NBSP = "\u00a0"
 
