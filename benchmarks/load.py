@@ -15,17 +15,14 @@ import argparse
 import contextlib
 import json
 import os
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import free_port, load_test, machine  # noqa: E402
+from benchmarks.run import free_port, load_test, machine, serve  # noqa: E402
 
 SELECTIONS = ([], ["vaalit"], ["talouspalvelut"], ["talouspalvelut", "vaalit"], ["tietohallinto-ja-digipalvelut"])
 
@@ -75,27 +72,8 @@ def production_server(workers: int | None) -> Iterator[str]:
     if workers:
         env["WEB_CONCURRENCY"] = str(workers)
     command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", os.devnull, "app:server"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/healthz", timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"gunicorn did not start: {process.stderr.read().decode()[-2000:]}") from None
-                time.sleep(0.3)
+    with serve(command, f"http://127.0.0.1:{port}", ready_path="/healthz", timeout=120, env=env) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -96,24 +96,32 @@ def gunicorn(target: str, workers: int = 2) -> Iterator[str]:
     """Serve `module:server` with gunicorn on a free loopback port until the block ends."""
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}", "--chdir", str(ROOT)]
-    process = subprocess.Popen([*command, target], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
+    with serve([*command, target], f"http://127.0.0.1:{port}", ready_path="/", timeout=90) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve(command: list[str], url: str, ready_path: str, timeout: float, env: dict | None = None) -> Iterator[str]:
+    """Run a server command until `url + ready_path` answers 200; stop it when the block ends."""
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + timeout
         while True:
             try:
-                with urllib.request.urlopen(url + "/", timeout=5) as response:
+                with urllib.request.urlopen(url + ready_path, timeout=5) as response:
                     if response.status == 200:
                         break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"{target} did not start: {process.stderr.read().decode()[-2000:]}") from None
+                    raise RuntimeError(
+                        f"{command[-1]} did not start: {process.stderr.read().decode()[-2000:]}"
+                    ) from None
                 time.sleep(0.3)
         yield url
     finally:
         process.terminate()
         try:
-            process.wait(timeout=20)
+            process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()

@@ -155,23 +155,7 @@ def _comparison(view: FinanceView, lang: str, table: pd.DataFrame, by_area: bool
         )
         return Chart(title, summary, fig, columns, rows)
 
-    axis = eur_axis(pd.concat([shown["current"], shown["prior"]]), lang)
-    fig = base_figure(
-        len(shown), series=2, barmode="group", xaxis={"title": {"text": axis.title}, "tickformat": axis.tickformat}
-    )
-    for column, name in (("prior", prior_label), ("current", current_label)):
-        values = shown[column]
-        fig.add_trace(
-            go.Bar(
-                y=labels,
-                x=(values / axis.divisor).to_numpy(),
-                orientation="h",
-                name=name,
-                marker_color=COLORS[column],
-                customdata=[format_eur(v) for v in values],
-                hovertemplate="%{y}<br>" + name + ": %{customdata}<extra></extra>",
-            )
-        )
+    fig = grouped_eur_bars(shown, labels, (("prior", prior_label), ("current", current_label)), lang)
     columns = (
         t("line_item" if not by_area else "cost_centre", lang),
         prior_label,
@@ -393,18 +377,18 @@ def variance_bridge(view: FinanceView, lang: str) -> Chart:
     return Chart(title, summary, fig, columns, rows)
 
 
-def forecast_vs_budget(view: FinanceView, lang: str) -> Chart:
-    """Chart 5: year-end forecast against the budget per cost centre, for the group's headline line."""
-    line = headline_line(view.selection.group)
-    shown = to_display(view.by_area[view.by_area["line_item"] == line])
-    labels = [org_name(a, lang) for a in shown["service_area"]]
-    budget_label = period_label(view.periods.budget, lang)
-    forecast_label = t("forecast", lang, year=view.periods.current.year)
-    axis = eur_axis(pd.concat([shown["budget"], shown["forecast"]]), lang)
+def grouped_eur_bars(
+    shown: pd.DataFrame, labels: list[str], series: tuple[tuple[str, str], ...], lang: str
+) -> go.Figure:
+    """Horizontal bars of two or more euro columns side by side, on one t€ / milj. € axis."""
+    axis = eur_axis(pd.concat([shown[column] for column, _ in series]), lang)
     fig = base_figure(
-        len(shown), series=2, barmode="group", xaxis={"title": {"text": axis.title}, "tickformat": axis.tickformat}
+        len(shown),
+        series=len(series),
+        barmode="group",
+        xaxis={"title": {"text": axis.title}, "tickformat": axis.tickformat},
     )
-    for column, name in (("budget", budget_label), ("forecast", forecast_label)):
+    for column, name in series:
         values = shown[column]
         fig.add_trace(
             go.Bar(
@@ -417,6 +401,17 @@ def forecast_vs_budget(view: FinanceView, lang: str) -> Chart:
                 hovertemplate="%{y}<br>" + name + ": %{customdata}<extra></extra>",
             )
         )
+    return fig
+
+
+def forecast_vs_budget(view: FinanceView, lang: str) -> Chart:
+    """Chart 5: year-end forecast against the budget per cost centre, for the group's headline line."""
+    line = headline_line(view.selection.group)
+    shown = to_display(view.by_area[view.by_area["line_item"] == line])
+    labels = [org_name(a, lang) for a in shown["service_area"]]
+    budget_label = period_label(view.periods.budget, lang)
+    forecast_label = t("forecast", lang, year=view.periods.current.year)
+    fig = grouped_eur_bars(shown, labels, (("budget", budget_label), ("forecast", forecast_label)), lang)
     title = t("forecast_chart_title", lang, line=_cost_label(line_name(line, lang), line, lang))
     total_forecast, total_budget = shown["forecast"].sum(), shown["budget"].sum()
     summary = t(

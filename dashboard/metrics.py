@@ -19,7 +19,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from dashboard.periods import FULL_YEAR, ComparisonPeriods, Period
+from dashboard.periods import FULL_YEAR, ComparisonPeriods
 from dashboard.statement import LINE_ORDER, SUBTOTAL_FORMULAS, formula_lines
 
 VALUE_COLUMNS = ("current", "prior", "last_full_year", "budget")
@@ -153,17 +153,8 @@ def compare(frame: pd.DataFrame, periods: ComparisonPeriods, by: list[str] | Non
     table["forecast_vs_budget_eur"] = table["forecast"] - table["budget"]
     table["forecast_vs_budget_pct"] = realisation_pct(table["forecast"], table["budget"])
     # Groups (cost centres) keep the order they come in, as the report prints them; lines the statement's.
-    orders = {key: {v: i for i, v in enumerate(dict.fromkeys(frame[key]))} for key in group_keys}
+    orders = {key: {v: i for i, v in enumerate(pd.unique(frame[key]))} for key in group_keys}
     orders["line_item"] = LINE_ORDER
     return table.sort_values(
         [*group_keys, "line_item"], key=lambda s: s.map(orders[s.name]), kind="stable"
     ).reset_index(drop=True)
-
-
-def period_labels(periods: ComparisonPeriods) -> dict[str, Period | None]:
-    return {
-        "current": periods.current,
-        "prior": periods.prior,
-        "last_full_year": periods.last_full_year,
-        "budget": periods.budget,
-    }
