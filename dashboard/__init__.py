@@ -1,0 +1,8 @@
+"""The City of Heinola's budget-realisation dashboard."""
+
+from importlib.metadata import version
+
+__version__ = version("heinola-dashboard")
+
+# Dash serves these with the package's components (dashboard/components.py), versioned for caching.
+_js_dist = [{"relative_package_path": "components.js", "namespace": "dashboard"}]

@@ -39,6 +39,7 @@ from dashboard.layout import (
     apply_outputs,
     finance_page,
     render_area_texts,
+    render_chart_head,
     render_chart_table,
     render_exceptions,
     render_kpis,
@@ -63,8 +64,7 @@ def _outputs() -> list[tuple[str, str]]:
     ]
     for _, chart_id in CHARTS:
         out += [
-            (ids.title_id(chart_id), "children"),
-            (ids.summary_id(chart_id), "children"),
+            (ids.head_id(chart_id), "children"),
             (chart_id, "figure"),
             (chart_id, "style"),
             (ids.table_id(chart_id), "children"),
@@ -156,8 +156,7 @@ def _render_outputs(
     }
     for key, chart_id in CHARTS:
         chart = CHART_BUILDERS[key](view, lang)
-        result[(ids.title_id(chart_id), "children")] = chart.title
-        result[(ids.summary_id(chart_id), "children")] = chart.summary
+        result[(ids.head_id(chart_id), "children")] = render_chart_head(chart, chart_id)
         result[(chart_id, "figure")] = chart.figure
         # The graph fills its box (responsive width), so the box carries the figure's height.
         result[(chart_id, "style")] = {"height": f"{chart.figure.layout.height}px"}

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.communications import ChannelState
-from dashboard.figures import COLORS, FONT, SEPARATORS, Chart
+from dashboard.figures import COLORS, FONT, SEPARATORS, TEMPLATE, Chart
 from dashboard.i18n import t
 from dashboard.numbers import format_number
 
@@ -20,6 +20,7 @@ CHANNEL_COLORS = {"Facebook": "#1f5fa8", "Instagram": "#9c2f6b", "LinkedIn": "#0
 
 def _layout(fig: go.Figure, height: int, **axes) -> go.Figure:
     fig.update_layout(
+        template=TEMPLATE,
         separators=SEPARATORS,
         height=height,
         margin={"l": 8, "r": 16, "t": 16, "b": 40},

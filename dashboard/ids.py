@@ -28,6 +28,11 @@ ROUNDING_NOTE = "rounding-note"
 AREA_TEXTS = "service-area-texts"
 
 
+def head_id(chart_id: str) -> str:
+    """The chart's title and summary, drawn together by the callback."""
+    return f"{chart_id}-head"
+
+
 def summary_id(chart_id: str) -> str:
     """The one-sentence summary under a chart."""
     return f"{chart_id}-summary"

@@ -18,6 +18,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components import Table
 from dashboard.data import Dataset
 from dashboard.export_toolbar import export_toolbar
 from dashboard.figures import Chart
@@ -169,8 +170,7 @@ def chart_card(chart_id: str, lang: str) -> html.Section:
     """An empty chart card: title, summary, graph and its table alternative, filled by the callback."""
     return html.Section(
         [
-            html.H3(id=ids.title_id(chart_id), className="chart-title"),
-            html.P(id=ids.summary_id(chart_id), className="chart-summary"),
+            html.Div(id=ids.head_id(chart_id)),
             dcc.Graph(id=chart_id, config=GRAPH_CONFIG, responsive=True, className="chart", style={"height": "300px"}),
             html.Details(
                 [html.Summary(t("show_table", lang)), html.Div(id=ids.table_id(chart_id), className="table-scroll")],
@@ -308,22 +308,28 @@ def render_kpis(view: FinanceView, lang: str) -> list:
 _FIGURE = re.compile(r"^(?:[+\-−]?\d[\d\u00a0 ]*(?:,\d+)?(?:\u00a0?(?:€|%|%-yks\.|pp))?|–)$")
 
 
-def _cell_class(cell: str) -> str | None:
-    """Right-align figures (`-1 234 €`, `68,2 %`, `+3,1 %-yks.`, `–`), not names or sentences."""
-    return "num" if cell and _FIGURE.match(cell) else None
+def numeric_columns(rows: Sequence[Sequence[str]]) -> list[int]:
+    """Columns to right-align: every filled cell a figure (`-1 234 €`, `68,2 %`, `+3,1 %-yks.`, `–`)."""
+    width = max((len(row) for row in rows), default=0)
+    return [
+        i
+        for i in range(1, width)
+        if all(_FIGURE.match(row[i]) for row in rows if i < len(row) and row[i])
+        and any(i < len(row) and row[i] for row in rows)
+    ]
 
 
-def render_table(columns: Sequence[str], rows: Sequence[Sequence[str]], caption: str | None = None) -> html.Table:
-    """A plain table: header cells for columns and for each row's first cell, numbers right-aligned."""
-    head = html.Thead(html.Tr([html.Th(c, scope="col") for c in columns]))
-    body = html.Tbody(
-        [
-            html.Tr([html.Th(row[0], scope="row")] + [html.Td(cell, className=_cell_class(cell)) for cell in row[1:]])
-            for row in rows
-        ]
-    )
-    parts = ([html.Caption(caption)] if caption else []) + [head, body]
-    return html.Table(parts, className="data-table")
+def render_table(columns: Sequence[str], rows: Sequence[Sequence[str]], caption: str | None = None) -> Table:
+    """A plain table: header cells for columns and for each row's first cell, figures right-aligned."""
+    return Table(columns, rows, caption=caption, numeric_columns=numeric_columns(rows))
+
+
+def render_chart_head(chart: Chart, chart_id: str) -> list:
+    """Title and summary in one output: the renderer's work per callback grows with its outputs."""
+    return [
+        html.H3(chart.title, id=ids.title_id(chart_id), className="chart-title"),
+        html.P(chart.summary, id=ids.summary_id(chart_id), className="chart-summary"),
+    ]
 
 
 def render_chart_table(chart: Chart) -> html.Div:
@@ -348,11 +354,10 @@ def render_statement(view: FinanceView, lang: str) -> list:
         t("remaining_col", lang),
         t("realisation_col", lang, yy=yy),
     ]
-    rows = []
+    rows, row_classes = [], []
     for _, r in view.statement.iterrows():
-        label = [line_name(r["line_item"], lang)]
-        if r["derived"]:
-            label += [" *", html.Span(f" ({t('derived_mark', lang)})", className="visually-hidden")]
+        line = line_name(r["line_item"], lang)
+        label = {"text": line + " *", "hidden": f" ({t('derived_mark', lang)})"} if r["derived"] else line
         cells = [
             format_eur(r["last_full_year"]),
             format_eur(r["prior"]),
@@ -361,23 +366,19 @@ def render_statement(view: FinanceView, lang: str) -> list:
             format_eur(r["budget"] - r["current"]),
             format_pct(r["realisation_pct"], 2),
         ]
-        rows.append(
-            html.Tr(
-                [html.Th(label, scope="row")] + [html.Td(c, className="num") for c in cells],
-                className="derived" if r["derived"] else None,
-            )
-        )
+        rows.append([label, *cells])
+        row_classes.append("derived" if r["derived"] else None)
     notes = [t("statement_summary", lang)] + ([t("sum_of_areas", lang)] if len(view.selection.areas) > 1 else [])
     return [
         html.H3(t("statement_title", lang, name=name), className="chart-title", id="statement-title"),
         html.P(" ".join(notes), className="chart-summary"),
         html.Div(
-            html.Table(
-                [
-                    html.Caption(t("statement_caption", lang, name=name)),
-                    html.Thead(html.Tr([html.Th(c, scope="col") for c in columns])),
-                    html.Tbody(rows),
-                ],
+            Table(
+                columns,
+                rows,
+                caption=t("statement_caption", lang, name=name),
+                numeric_columns=range(1, len(columns)),
+                row_classes=row_classes,
                 className="data-table statement",
             ),
             className="table-scroll",

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.components import Table
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 SEED_REPORT = ROOT.parent / "shared" / "seed" / "000_d603d5f688e74ccc.txt"
@@ -33,4 +35,6 @@ def text_of(component) -> str:
         return str(component)
     if isinstance(component, list | tuple):
         return " ".join(text_of(c) for c in component)
+    if isinstance(component, Table):
+        return component.text
     return text_of(getattr(component, "children", None))

@@ -1,0 +1,63 @@
+"""Dash components of our own, served from `dashboard/components.js`.
+
+A table built from `html.Tr`/`html.Td` is one Dash component per cell: the finance page held
+about 760 of them, and the Dash renderer's work on every callback grows with that number (each
+output it applies re-runs a selector per mounted component). `Table` draws a whole table as one
+component: the same `<table>` markup, a fraction of the renderer's work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dash.development.base_component import Component
+
+# A cell is its text, or its text plus words only a screen reader needs ({"text", "hidden"}).
+Cell = str | dict[str, str]
+
+
+class Table(Component):
+    """A `<table>`: optional caption, a header row, and rows whose first cell heads the row.
+
+    `numeric_columns` are the column indexes drawn right-aligned (class `num`); `row_classes`
+    gives each row's class (or None).
+    """
+
+    _namespace = "dashboard"
+    _type = "Table"
+    _base_nodes: list[str] = []
+    _children_props: list[str] = []
+    _prop_names = ["id", "className", "caption", "columns", "rows", "numericColumns", "rowClassNames"]
+    _valid_wildcard_attributes: list[str] = []
+    available_properties = _prop_names
+    available_wildcard_properties: list[str] = []
+
+    def __init__(
+        self,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Cell]],
+        caption: str | None = None,
+        numeric_columns: Sequence[int] = (),
+        row_classes: Sequence[str | None] | None = None,
+        className: str = "data-table",  # noqa: N803 (Dash's name for the prop)
+        id: str | None = None,  # noqa: A002
+    ) -> None:
+        props = {
+            "columns": list(columns),
+            "rows": [list(row) for row in rows],
+            "numericColumns": list(numeric_columns),
+            "className": className,
+        }
+        if caption is not None:
+            props["caption"] = caption
+        if row_classes is not None:
+            props["rowClassNames"] = list(row_classes)
+        if id is not None:
+            props["id"] = id
+        super().__init__(**props)
+
+    @property
+    def text(self) -> str:
+        """Every word the table shows, for tests and checks that read a layout without a browser."""
+        cells = [c["text"] + c["hidden"] if isinstance(c, dict) else c for row in self.rows for c in row]
+        return " ".join([getattr(self, "caption", ""), *self.columns, *cells])
