@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from dashboard.periods import ACTUAL, BUDGET, ComparisonPeriods, comparison_periods
-from dashboard.reconcile import Reconciliation, complete_statements, reconcile
+from dashboard.reconcile import Reconciliation, build_statements, reconcile
 from dashboard.report_parser import ParsedReport
 from dashboard.statement import LINE_BY_NAME
 
@@ -30,6 +32,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_DATA_DIR = PACKAGE_DIR.parent / "data"
 
 SOCIAL_METRICS = ("followers", "follower_change", "posts_per_month", "releases", "release_throughput_pct")
+DISTINCT_SAMPLE = 10_000  # rows looked at to tell a column of few distinct values
 SOCIAL_CHANNELS = ("Facebook", "Instagram", "X", "LinkedIn", "ePress")
 
 
@@ -157,6 +160,17 @@ class Dataset:
         """Cost centres in the order the report prints them (found once: a city ledger is large)."""
         return [a for a in pd.unique(self.finance["service_area"]) if a]
 
+    @functools.cached_property
+    def cost_centres_by_division(self) -> dict[str, tuple[str, ...]]:
+        """Each division's cost centres in the order printed; the report's own division first."""
+        pairs = self.finance[["division", "service_area"]].drop_duplicates()
+        found: dict[str, list[str]] = {self.report.division: []}
+        for division, area in zip(pairs["division"], pairs["service_area"], strict=True):
+            found.setdefault(division, [])
+            if area:
+                found[division].append(area)
+        return {division: tuple(areas) for division, areas in found.items()}
+
 
 # -- reading ----------------------------------------------------------------------------------------
 def read_report_text(path: Path) -> tuple[str, str]:
@@ -192,14 +206,20 @@ def _validate_column(file: str, frame: pd.DataFrame, col: Column) -> pd.Series:
     value be bad, the rows are checked again so that the message names the first bad line.
     """
     text = frame[col.name]
+    # Euros hardly repeat: a look at the first rows spares factorizing a million distinct values.
+    head = text.iloc[:DISTINCT_SAMPLE]
+    if len(text) < 1000 or head.nunique() * 2 > len(head):
+        return _validate_values(file, frame, col)
     codes, uniques = pd.factorize(text)
-    if len(text) < 1000 or len(uniques) * 2 > len(text):
+    if len(uniques) * 2 > len(text):
         return _validate_values(file, frame, col)
     distinct = pd.DataFrame({col.name: pd.Series(uniques, dtype=text.dtype)})
     try:
         parsed = _validate_values(file, distinct, col)
     except DataError:
         return _validate_values(file, frame, col)
+    if col.kind in ("text", "choice"):
+        return text  # unchanged: rebuilding a million strings from the distinct ones costs seconds
     return pd.Series(parsed.to_numpy()[codes], index=text.index, name=col.name)
 
 
@@ -232,7 +252,12 @@ def _validate_values(file: str, frame: pd.DataFrame, col: Column) -> pd.Series:
         bad = present & ~text.str.fullmatch(r"-?\d{1,15}")
         if bad.any():
             raise _bad(file, frame, bad, col.name, "expected a whole number")
-        values = pd.to_numeric(text.where(present), errors="coerce")
+        # Arrow parses validated digits in C; to_numeric would go through a Python object per row.
+        values = (
+            text.astype("int64[pyarrow]").astype("int64")
+            if col.required
+            else pd.to_numeric(text.where(present), errors="coerce")
+        )
         for limit, out_of_range, word in (
             (col.low, lambda v, lim: v < lim, "at least"),
             (col.high, lambda v, lim: v > lim, "at most"),
@@ -250,23 +275,51 @@ def _validate_values(file: str, frame: pd.DataFrame, col: Column) -> pd.Series:
     raise AssertionError(col.kind)
 
 
-def read_table(directory: Path, file: str) -> pd.DataFrame:
-    """Read one data file and validate it against its schema."""
-    path = Path(directory) / file
-    columns = SCHEMAS[file]
+def _read_csv_fast(path: Path, expected: list[str]) -> pd.DataFrame | None:
+    """The file read by Arrow's parallel CSV reader, every column as text; None where it refuses.
+
+    Arrow reads a million-row ledger in a fraction of a second, ten times faster than pandas' own
+    reader. A file Arrow refuses, or whose header is not the expected one, is left to
+    `_read_csv_checked`, whose messages are the ones users see.
+    """
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        table = pa_csv.read_csv(
+            path,
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True),  # commentary spans lines
+            convert_options=pa_csv.ConvertOptions(
+                column_types={name: pa.string() for name in expected},
+                strings_can_be_null=False,  # an empty cell is "", as keep_default_na=False reads it
+            ),
+        )
+    except (pa.ArrowException, OSError, ValueError):
+        return None
+    if table.column_names != expected:
+        return None
+    return table.to_pandas()  # text as pandas' `str` dtype, Arrow-backed as pandas' own reader gives it
+
+
+def _read_csv_checked(path: Path, file: str, directory: Path, expected: list[str]) -> pd.DataFrame:
+    """pandas' reader, which names what is wrong with a file: missing, empty, not UTF-8, malformed."""
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except FileNotFoundError:
         raise DataError(f"{file}: missing from {directory}") from None
     except UnicodeDecodeError as exc:
         raise DataError(f"{file}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
     except pd.errors.EmptyDataError:
-        raise DataError(
-            f"{file}: the file is empty (expected a header row: {','.join(c.name for c in columns)})"
-        ) from None
+        raise DataError(f"{file}: the file is empty (expected a header row: {','.join(expected)})") from None
     except pd.errors.ParserError as exc:
         raise DataError(f"{file}: malformed CSV: {str(exc).strip()}") from None
+
+
+def read_table(directory: Path, file: str) -> pd.DataFrame:
+    """Read one data file and validate it against its schema."""
+    path = Path(directory) / file
+    columns = SCHEMAS[file]
     expected = [c.name for c in columns]
+    frame = _read_csv_fast(path, expected)
+    if frame is None:
+        frame = _read_csv_checked(path, file, directory, expected)
     if list(frame.columns) != expected:
         raise DataError(
             f"{file}, line 1: expected the columns {','.join(expected)}, found {','.join(map(str, frame.columns))}"
@@ -356,23 +409,25 @@ def _load_uncached(directory: Path) -> Dataset:
     printed = tables["finance.csv"]
     if printed.empty:
         raise DataError("finance.csv: holds no figures")
-    _check_unique("finance.csv", printed, FINANCE_KEY)
+    statements = build_statements(printed)
+    if statements.repeated_figures:  # only then are a million rows searched for the lines to name
+        _check_unique("finance.csv", printed, FINANCE_KEY)
     _check_social_media(tables["social_media.csv"])
-    finance, subtotal_checks = complete_statements(printed)
     try:
-        periods = comparison_periods(finance)
+        # The statement table has every period of the ledger, in a row per statement, not per figure.
+        periods = comparison_periods(statements.table.index.to_frame(index=False))
     except ValueError as exc:
         raise DataError(f"finance.csv: {exc}") from None
     return Dataset(
         report=_report_info(tables["report.csv"]),
-        finance=finance,
+        finance=statements.finance,
         printed_derived=tables["printed_derived.csv"],
         commentary=tables["commentary.csv"],
         service_areas=tables["service_areas.csv"],
         social_media=tables["social_media.csv"],
         goals=tables["goals.csv"],
         risks=tables["risks.csv"],
-        reconciliation=reconcile(printed, tables["printed_derived.csv"], completed=(finance, subtotal_checks)),
+        reconciliation=reconcile(printed, tables["printed_derived.csv"], statements=statements),
         periods=periods,
     )
 

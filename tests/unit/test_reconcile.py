@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.reconcile import complete_statements, reconcile
+from dashboard.reconcile import build_statements, complete_statements, reconcile
+from dashboard.statement import LINE_ORDER
 
 
 def statement(
@@ -108,3 +109,35 @@ def test_seed_reconciles_with_rounding_only(seed_text):
     assert result.ok
     assert len(result.rounding) > 0
     assert result.rounding["difference"].abs().max() <= 2
+
+
+def test_a_line_printed_on_one_side_only_counts_as_zero_on_the_other():
+    a = statement(dict(BASE, Vuokratuotot=40, Toimintatuotot=140, Toimintakate=-860), "Alfa")
+    own = statement(BASE, "")  # the division's own table prints no Vuokratuotot
+    findings = reconcile(pd.concat([a, own]), NO_PRINTED).findings
+    division = findings[findings["check"] == "division total"]
+    by_line = division.set_index("line_item")[["printed", "computed", "kind"]]
+    assert by_line.loc["Vuokratuotot"].tolist() == [0, 40, "material"]
+    # The lines only the cost centres print come after those of the division's own table.
+    assert division["line_item"].iloc[-1] == "Vuokratuotot"
+
+
+def test_completed_rows_follow_the_report_whatever_the_input_order():
+    lines = dict(BASE, **{"Poistot ja arvonalentumiset": -50})  # Vuosikate, Tilikauden tulos derived
+    frame = pd.concat([statement(lines, "Beta"), statement(lines, "Alfa"), statement(BASE, "")])
+    shuffled = frame.sample(frac=1, random_state=3)
+    completed, _ = complete_statements(shuffled)
+    first_seen = list(dict.fromkeys(shuffled["service_area"]))
+    assert list(dict.fromkeys(completed["service_area"])) == first_seen
+    for _, table in completed.groupby("service_area", sort=False):
+        order = [LINE_ORDER[name] for name in table["line_item"]]
+        assert order == sorted(order)
+    assert completed["derived"].sum() == 6 and len(completed) == len(frame) + 6  # two lines, three tables
+
+
+def test_a_line_printed_twice_in_a_statement_is_flagged_and_summed():
+    frame = pd.concat([statement(BASE), statement({"Myyntituotot": 5})])
+    statements = build_statements(frame)
+    assert statements.repeated_figures and not build_statements(statement(BASE)).repeated_figures
+    table = statements.table.reset_index()
+    assert table["Myyntituotot"].tolist() == [105]
