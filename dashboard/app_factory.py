@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import dash
 import flask
 from dash import Dash, html
 
-from dashboard.callbacks import initial_finance_page, register_callbacks
+from dashboard.callbacks import initial_finance_page, prepare_views, register_callbacks
 from dashboard.data import DataError, Dataset
 from dashboard.embed import EMBED_CHART_PATH, chart_embed_page, embeddable
 from dashboard.export_callbacks import register_export_callbacks
@@ -127,6 +128,9 @@ def create_app(settings: Settings | None = None) -> Dash:
     configure_logging(settings.log_level)
     dataset = checked_dataset(settings.data_dir)  # fail at start, naming the bad file or figure
     holder(settings.data_dir)  # from here on, the last good data serves if a replacement is bad
+    # Each division's shared figures, computed beside the server rather than before it starts (a
+    # city-wide ledger takes seconds) and before most first clicks would need them.
+    threading.Thread(target=prepare_views, args=(dataset,), name="prepare-views", daemon=True).start()
     app = DashboardApp(
         __name__,
         use_pages=True,

@@ -4,18 +4,20 @@
 values, computes the view once and returns every output keyed by (component id, property).
 Unknown values never raise: they fall back to the default and come back as a visible notice.
 Results are cached per dataset and selection (see `_cached_outputs`): a view seen once redraws
-without recomputing, which is what keeps a filter click well under 100 ms.
+without recomputing. What every selection of a division shares is computed once per dataset and
+division (`_cached_division`), so a selection seen for the first time costs a sum over its cost
+centres' figures and the drawing: milliseconds, on the seed as on a city-wide ledger.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
 
-import pandas as pd
 from dash import Dash, Input, Output, State, html, no_update
 
 from dashboard import ids
@@ -25,18 +27,22 @@ from dashboard.finance_view import (
     BRIDGE_BY,
     GROUPS,
     MEASURES,
+    DivisionFigures,
     FinanceView,
     Notice,
     Selection,
     build_finance_view,
     choose,
-    compare_by_area,
+    division_figures,
     resolve_areas,
+    resolve_division,
+    view_division,
 )
-from dashboard.i18n import DEFAULT_LANG
+from dashboard.i18n import DEFAULT_LANG, org_name, t
 from dashboard.layout import (
     CHARTS,
     apply_outputs,
+    area_options,
     finance_page,
     render_area_texts,
     render_chart_head,
@@ -74,6 +80,7 @@ def _outputs() -> list[tuple[str, str]]:
 
 OUTPUTS = _outputs()
 CACHED_VIEWS = 512  # selections kept per dataset: 7 cost centres × 3 groups × 2 measures × 2 bridges × 2 languages
+CACHED_DIVISIONS = 16  # divisions' shared figures kept (a city-wide ledger has about ten)
 
 
 class _SameDataset:
@@ -96,20 +103,24 @@ _cache_owner: list[int] = [0]
 _cache_owner_lock = threading.Lock()
 
 
-@functools.lru_cache(maxsize=1)
-def _cached_all_areas(key: _SameDataset) -> pd.DataFrame:
-    return compare_by_area(key.dataset)
+@functools.lru_cache(maxsize=CACHED_DIVISIONS)
+def _cached_division(key: _SameDataset, division: str) -> DivisionFigures:
+    return division_figures(key.dataset, division)
 
 
 @functools.lru_cache(maxsize=CACHED_VIEWS // 4)
-def _cached_view(key: _SameDataset, areas: tuple[str, ...], bridge_by: str) -> FinanceView:
-    # Group and measure only change what is drawn, not what is computed.
-    return build_finance_view(key.dataset, Selection(areas=areas, bridge_by=bridge_by), _cached_all_areas(key))
+def _cached_view(key: _SameDataset, selection: Selection) -> FinanceView:
+    return build_finance_view(key.dataset, selection, _cached_division(key, view_division(key.dataset, selection)))
+
+
+def _computed(selection: Selection) -> Selection:
+    """The part of a selection that changes what is computed: group and measure change only the drawing."""
+    return dataclasses.replace(selection, group=GROUPS[0], measure=MEASURES[0])
 
 
 @functools.lru_cache(maxsize=CACHED_VIEWS)
 def _cached_outputs(key: _SameDataset, selection: Selection, lang: str) -> dict[tuple[str, str], Any]:
-    view = dataclasses.replace(_cached_view(key, selection.areas, selection.bridge_by), selection=selection)
+    view = dataclasses.replace(_cached_view(key, _computed(selection)), selection=selection)
     return _render_outputs(key.dataset, view, [], lang)
 
 
@@ -119,26 +130,49 @@ def _forget_other_datasets(dataset: Dataset) -> None:
         if _cache_owner[0] != id(dataset):
             _cached_outputs.cache_clear()
             _cached_view.cache_clear()
-            _cached_all_areas.cache_clear()
+            _cached_division.cache_clear()
             _cache_owner[0] = id(dataset)
 
 
+def prepare_views(dataset: Dataset) -> None:
+    """Compute what every view of each division shares before the first click asks for it (at start):
+    on a city-wide ledger a division seen first would otherwise cost a few hundred milliseconds."""
+    try:
+        _forget_other_datasets(dataset)
+        for division in list(dataset.cost_centres_by_division)[:CACHED_DIVISIONS]:
+            _cached_division(_SameDataset(dataset), division)
+    except Exception:  # a head start only: a view computes what it needs itself
+        logging.getLogger(__name__).exception("could not prepare the views at start")
+
+
 def update_finance_view(
-    dataset: Dataset, area_slugs: object, group: object, measure: object, bridge_by: object, lang: object
+    dataset: Dataset,
+    area_slugs: object,
+    group: object,
+    measure: object,
+    bridge_by: object,
+    lang: object,
+    division: object = "",
 ) -> dict[tuple[str, str], Any]:
     """Every output of the page for the controls' values; invalid values give a notice, not an error."""
     lang = lang if lang in LANGUAGES else DEFAULT_LANG
-    areas, notices = resolve_areas(dataset, area_slugs)
+    notices: list[Notice] = []
+    division = resolve_division(dataset, division, notices)
+    areas, area_notices = resolve_areas(dataset, area_slugs, division)
+    notices += area_notices
     selection = Selection(
+        division=division,
         areas=areas,
         group=choose("group", group, GROUPS, notices),
         measure=choose("measure", measure, MEASURES, notices),
         bridge_by=choose("bridge", bridge_by, BRIDGE_BY, notices),
     )
-    if notices:  # a bad value in a link: rare, and the notice is part of the output
-        return _render_outputs(dataset, build_finance_view(dataset, selection), notices, lang)
     _forget_other_datasets(dataset)
-    return dict(_cached_outputs(_SameDataset(dataset), selection, lang))
+    key = _SameDataset(dataset)
+    if notices:  # a bad value in a link: rare, and the notice is part of the output
+        view = dataclasses.replace(_cached_view(key, _computed(selection)), selection=selection)
+        return _render_outputs(dataset, view, notices, lang)
+    return dict(_cached_outputs(key, selection, lang))
 
 
 def _render_outputs(
@@ -159,16 +193,30 @@ def _render_outputs(
         result[(ids.head_id(chart_id), "children")] = render_chart_head(chart, chart_id)
         result[(chart_id, "figure")] = chart.figure
         # The graph fills its box (responsive width), so the box carries the figure's height.
-        result[(chart_id, "style")] = {"height": f"{chart.figure.layout.height}px"}
+        result[(chart_id, "style")] = {"height": f"{chart.figure['layout']['height']}px"}
         result[(ids.table_id(chart_id), "children")] = render_chart_table(chart)
     return result
+
+
+def division_filter_outputs(dataset: Dataset, division_slug: object, lang: object) -> tuple[list, list, str]:
+    """The cost-centre filter for a newly chosen division: its cost centres, none ticked."""
+    lang = lang if lang in LANGUAGES else DEFAULT_LANG
+    division = view_division(dataset, Selection(division=resolve_division(dataset, division_slug, [])))
+    help_text = t("area_filter_help", lang, division=org_name(division, lang))
+    return area_options(dataset, division, lang), [], help_text
 
 
 def initial_finance_page(dataset: Dataset, selection: Selection, lang: str, notices: list[Notice]) -> html.Div:
     """The finance page drawn complete on the server: the first view needs no callback round trip,
     and the browser renders it once instead of applying every output of a callback one by one."""
     outputs = update_finance_view(
-        dataset, [slugify(a) for a in selection.areas], selection.group, selection.measure, selection.bridge_by, lang
+        dataset,
+        [slugify(a) for a in selection.areas],
+        selection.group,
+        selection.measure,
+        selection.bridge_by,
+        lang,
+        slugify(selection.division),
     )
     return apply_outputs(finance_page(dataset, selection, lang, notices), outputs)
 
@@ -176,10 +224,12 @@ def initial_finance_page(dataset: Dataset, selection: Selection, lang: str, noti
 # Keeps the address bar in step with the controls without reloading the page (replaceState fires
 # no navigation, so Dash Pages does not redraw), and points the language switch at the same view.
 UPDATE_URL_JS = """
-function(areas, group, measure, bridge, lang) {
+function(areas, group, measure, bridge, division, lang) {
     const params = new URLSearchParams();
     const current = new URLSearchParams(window.location.search);
     ["embed", "filters"].forEach(k => { if (current.has(k)) { params.set(k, current.get(k)); } });
+    const divisions = document.querySelectorAll("#__DIVISION_ID__ input");
+    if (divisions.length > 1 && division !== divisions[0].value) { params.set("division", division); }
     (areas || []).forEach(a => params.append("area", a));
     params.set("group", group); params.set("measure", measure); params.set("bridge", bridge);
     params.set("lang", lang);
@@ -188,7 +238,7 @@ function(areas, group, measure, bridge, lang) {
     params.set("lang", lang === "fi" ? "en" : "fi");
     return "?" + params.toString();
 }
-"""
+""".replace("__DIVISION_ID__", ids.DIVISION_CONTROL)
 
 COPY_LINK_JS = """
 function(n, lang) {
@@ -214,16 +264,34 @@ def register_callbacks(app: Dash, get_dataset: Callable[[], Dataset]) -> None:
         Input(ids.GROUP_CONTROL, "value"),
         Input(ids.MEASURE_CONTROL, "value"),
         Input(ids.BRIDGE_CONTROL, "value"),
+        Input(ids.DIVISION_CONTROL, "value"),
         State(ids.LANG_STORE, "data"),
         prevent_initial_call=True,  # the layout arrives drawn (initial_finance_page)
     )
-    def update_page(area_slugs, group, measure, bridge_by, lang):
+    def update_page(area_slugs, group, measure, bridge_by, division, lang):
         try:
             dataset = get_dataset()
         except DataError as exc:  # data broken under a running app: keep the last view, say why
             return [html.P(str(exc))] + [no_update] * (len(OUTPUTS) - 1)
-        result = update_finance_view(dataset, area_slugs, group, measure, bridge_by, lang)
+        result = update_finance_view(dataset, area_slugs, group, measure, bridge_by, lang, division)
         return [result[key] for key in OUTPUTS]
+
+    @app.callback(
+        Output(ids.AREA_FILTER, "options"),
+        Output(ids.AREA_FILTER, "value"),
+        Output(ids.AREA_FILTER_HELP, "children"),
+        Input(ids.DIVISION_CONTROL, "value"),
+        State(ids.LANG_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    def show_division_areas(division, lang):
+        # Runs before update_page (its value is one of that callback's inputs), so the page is
+        # drawn once, for the new division with no cost centre ticked.
+        try:
+            dataset = get_dataset()
+        except DataError:
+            return no_update, no_update, no_update
+        return division_filter_outputs(dataset, division, lang)
 
     app.clientside_callback(
         UPDATE_URL_JS,
@@ -232,6 +300,7 @@ def register_callbacks(app: Dash, get_dataset: Callable[[], Dataset]) -> None:
         Input(ids.GROUP_CONTROL, "value"),
         Input(ids.MEASURE_CONTROL, "value"),
         Input(ids.BRIDGE_CONTROL, "value"),
+        Input(ids.DIVISION_CONTROL, "value"),
         State(ids.LANG_STORE, "data"),
     )
     app.clientside_callback(

@@ -81,7 +81,7 @@ def chart_embed_page(
                     config=GRAPH_CONFIG,
                     responsive=True,
                     className="chart",
-                    style={"height": f"{drawn.figure.layout.height}px"},
+                    style={"height": f"{drawn.figure['layout']['height']}px"},
                 ),
                 html.Details([html.Summary(t("show_table", lang)), render_chart_table(drawn)], className="chart-table"),
             ],

@@ -20,26 +20,27 @@ from dashboard.exports import (
     XLSX_TYPE,
     Export,
     csv_file_name,
-    file_stem,
     finance_export,
-    finance_filters,
+    finance_scope,
     report_export,
-    selection_parts,
     to_csv,
     to_xlsx,
     xlsx_file_name,
 )
-from dashboard.finance_view import BRIDGE_BY, GROUPS, MEASURES, Selection, choose, resolve_areas
+from dashboard.finance_view import BRIDGE_BY, GROUPS, MEASURES, Selection, choose, resolve_areas, resolve_division
 from dashboard.i18n import DEFAULT_LANG
 from dashboard.settings import LANGUAGES
 
 PRINT_JS = "function(n) { if (n) { window.print(); } return window.dash_clientside.no_update; }"
 
 
-def finance_selection(dataset: Dataset, area_slugs, group, measure, bridge_by) -> Selection:
+def finance_selection(dataset: Dataset, area_slugs, group, measure, bridge_by, division="") -> Selection:
     """The controls' values as a selection; unknown values fall back as the page's own callback does."""
-    areas, notices = resolve_areas(dataset, area_slugs)
+    notices: list = []
+    division = resolve_division(dataset, division, notices)
+    areas, notices = resolve_areas(dataset, area_slugs, division)
     return Selection(
+        division=division,
         areas=areas,
         group=choose("group", group, GROUPS, notices),
         measure=choose("measure", measure, MEASURES, notices),
@@ -59,8 +60,10 @@ def download(export: Export, kind: str, table_key: object) -> dict:
     return dcc.send_bytes(to_csv(table), csv_file_name(export, table), type=CSV_TYPE)
 
 
-def finance_download(dataset: Dataset, kind: str, table_key, area_slugs, group, measure, bridge_by, lang) -> dict:
-    selection = finance_selection(dataset, area_slugs, group, measure, bridge_by)
+def finance_download(
+    dataset: Dataset, kind: str, table_key, area_slugs, group, measure, bridge_by, lang, division=""
+) -> dict:
+    selection = finance_selection(dataset, area_slugs, group, measure, bridge_by, division)
     return download(finance_export(dataset, selection, _lang(lang)), kind, table_key)
 
 
@@ -70,13 +73,11 @@ def report_download(dataset: Dataset, kind: str, table_key, state: dict) -> dict
     return download(export, kind, table_key)
 
 
-def finance_scope(dataset: Dataset, area_slugs, group, measure, bridge_by, lang):
-    """The scope line under the toolbar's heading: the filters the files will carry, and the image name."""
+def finance_scope_line(dataset: Dataset, area_slugs, group, measure, bridge_by, lang, division=""):
+    """The scope line under the toolbar's heading, for the controls' values."""
     lang = _lang(lang)
-    selection = finance_selection(dataset, area_slugs, group, measure, bridge_by)
-    stem = file_stem(dataset, "finance", lang, selection_parts(dataset, selection, lang))
-    scope = "; ".join(f"{what}: {chosen}" for what, chosen in finance_filters(dataset, selection, lang))
-    return scope_line(lang, scope, stem)
+    selection = finance_selection(dataset, area_slugs, group, measure, bridge_by, division)
+    return scope_line(lang, *finance_scope(dataset, selection, lang))
 
 
 def _kind(prefix_page: str) -> str:
@@ -85,7 +86,7 @@ def _kind(prefix_page: str) -> str:
 
 def register_export_callbacks(app: Dash, get_dataset: Callable[[], Dataset]) -> None:
     """Wire both toolbars (the finance page's and the report pages') to their downloads."""
-    controls = (ids.AREA_FILTER, ids.GROUP_CONTROL, ids.MEASURE_CONTROL, ids.BRIDGE_CONTROL)
+    controls = (ids.AREA_FILTER, ids.GROUP_CONTROL, ids.MEASURE_CONTROL, ids.BRIDGE_CONTROL, ids.DIVISION_CONTROL)
 
     @app.callback(
         Output(export_id(FINANCE, "download"), "data"),
@@ -96,19 +97,22 @@ def register_export_callbacks(app: Dash, get_dataset: Callable[[], Dataset]) -> 
         State(ids.LANG_STORE, "data"),
         prevent_initial_call=True,
     )
-    def download_finance_view(xlsx_clicks, csv_clicks, table_key, area_slugs, group, measure, bridge_by, lang):
+    def download_finance_view(
+        xlsx_clicks, csv_clicks, table_key, area_slugs, group, measure, bridge_by, division, lang
+    ):
         if not (xlsx_clicks or csv_clicks):
             return no_update
         kind = _kind(FINANCE)
-        return finance_download(get_dataset(), kind, table_key, area_slugs, group, measure, bridge_by, lang)
+        return finance_download(get_dataset(), kind, table_key, area_slugs, group, measure, bridge_by, lang, division)
 
     @app.callback(
         Output(export_id(FINANCE, "scope"), "children"),
         *(Input(c, "value") for c in controls),
         State(ids.LANG_STORE, "data"),
+        prevent_initial_call=True,  # the page arrives with it (export_toolbar)
     )
-    def update_export_scope(area_slugs, group, measure, bridge_by, lang):
-        return finance_scope(get_dataset(), area_slugs, group, measure, bridge_by, lang)
+    def update_export_scope(area_slugs, group, measure, bridge_by, division, lang):
+        return finance_scope_line(get_dataset(), area_slugs, group, measure, bridge_by, lang, division)
 
     @app.callback(
         Output(export_id("report", "download"), "data"),

@@ -14,6 +14,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.data import Dataset
+from dashboard.finance_view import Selection
 from dashboard.i18n import t
 
 # Component ids: the finance page's toolbar and a report page's toolbar are wired separately.
@@ -31,19 +32,24 @@ def scope_line(lang: str, scope: str, image_prefix: str) -> html.Span:
 
 
 def export_toolbar(
-    dataset: Dataset, page: str, lang: str, params: Sequence[tuple[str, str]] | None = None
+    dataset: Dataset,
+    page: str,
+    lang: str,
+    params: Sequence[tuple[str, str]] | None = None,
+    selection: Selection | None = None,
 ) -> html.Section | None:
     """Download buttons for `page` (finance, communications, goals, risks) in `lang`; `params` are a
-    report page's link parameters (the goals page's `aim`). None for a page with no tables to export."""
-    from dashboard.exports import PAGE_TABLES, report_export
+    report page's link parameters (the goals page's `aim`), `selection` the finance page's. None for
+    a page with no tables to export."""
+    from dashboard.exports import PAGE_TABLES, finance_scope, report_export
 
     if page not in PAGE_TABLES:
         return None
 
     heading_id = export_id(page, "heading")
     tables = PAGE_TABLES[page]
-    if page == FINANCE:
-        scope = html.Span()  # drawn by the callback, with the controls
+    if page == FINANCE:  # redrawn by a callback when the controls change
+        scope = scope_line(lang, *finance_scope(dataset, selection or Selection(), lang))
     else:
         export = report_export(dataset, page, lang, dict(params or []))
         parts = [f"{what}: {chosen}" for what, chosen in export.filters] or [export.title]

@@ -30,7 +30,7 @@ from dashboard.charts import posts_chart
 from dashboard.communications import channel_states, follower_trend
 from dashboard.data import Dataset
 from dashboard.figures import CHART_BUILDERS, Chart
-from dashboard.finance_view import AHEAD_OF_PACE_PP, FinanceView, Selection, build_finance_view
+from dashboard.finance_view import AHEAD_OF_PACE_PP, FinanceView, Selection, build_finance_view, view_division
 from dashboard.i18n import format_date, line_name, org_name, period_label, t
 from dashboard.numbers import NumberFormatError, parse_decimal
 from dashboard.report_parser import slugify
@@ -96,10 +96,10 @@ def _num(value: object) -> float | None:
 
 
 # -- file names ------------------------------------------------------------------------------------------
-def file_stem(dataset: Dataset, page: str, lang: str, parts: Sequence[str] = ()) -> str:
+def file_stem(dataset: Dataset, page: str, lang: str, parts: Sequence[str] = (), division: str = "") -> str:
     """`heinola-yhteiset-palvelut-talous-2024-09-30-talouspalvelut`: city, division, page, date, selection."""
     report = dataset.report
-    words = [CITY, report.division, t("nav_" + page, lang), report.status_date.isoformat(), *parts]
+    words = [CITY, division or report.division, t("nav_" + page, lang), report.status_date.isoformat(), *parts]
     return "-".join(slug for slug in (slugify(w) for w in words) if slug)
 
 
@@ -286,7 +286,7 @@ def finance_filters(dataset: Dataset, selection: Selection, lang: str) -> tuple[
     areas = (
         ", ".join(org_name(a, lang) for a in selection.areas)
         if selection.areas
-        else t("whole_division", lang, division=org_name(dataset.report.division, lang))
+        else t("whole_division", lang, division=org_name(view_division(dataset, selection), lang))
     )
     return (
         (t("area_filter", lang), areas),
@@ -296,6 +296,12 @@ def finance_filters(dataset: Dataset, selection: Selection, lang: str) -> tuple[
     )
 
 
+def finance_scope(dataset: Dataset, selection: Selection, lang: str) -> tuple[str, str]:
+    """What the finance page's files carry: the filters as a line, and the file-name stem."""
+    stem = file_stem(dataset, "finance", lang, selection_parts(dataset, selection, lang), selection.division)
+    return "; ".join(f"{what}: {chosen}" for what, chosen in finance_filters(dataset, selection, lang)), stem
+
+
 def finance_export(dataset: Dataset, selection: Selection, lang: str) -> Export:
     """The finance page's tables for a selection: statement, KPIs, exceptions and each chart's table."""
     view = build_finance_view(dataset, selection)
@@ -303,11 +309,11 @@ def finance_export(dataset: Dataset, selection: Selection, lang: str) -> Export:
     charts = tuple(chart_table(key, build(view, lang), lang) for key, build in CHART_BUILDERS.items())
     return Export(
         lang=lang,
-        title=f"{t('app_title', lang)}: {org_name(dataset.report.division, lang)}",
+        title=f"{t('app_title', lang)}: {org_name(view_division(dataset, selection), lang)}",
         status=status,
         source=source,
         filters=finance_filters(dataset, selection, lang),
-        stem=file_stem(dataset, "finance", lang, selection_parts(dataset, selection, lang)),
+        stem=file_stem(dataset, "finance", lang, selection_parts(dataset, selection, lang), selection.division),
         tables=(statement_table(view, lang), kpi_table(view, lang), exceptions_table(view, lang), *charts),
     )
 

@@ -1,27 +1,35 @@
 """Figure builders: a `FinanceView` and a language in, a `Chart` (figure, title, summary, table) out.
 
-Pure functions built with plotly.graph_objects. Every figure sets Finnish separators (decimal
-comma, no-break space between thousands) because Plotly's fi locale carries none; hovers show the
-figures formatted by `dashboard.numbers`, and euro axes are scaled to t€ or milj. €. Bars are
-horizontal so long Finnish names stay readable on a phone. Costs are drawn as positive figures.
+Pure functions that return plain Plotly figure dicts (`{"data": [...], "layout": {...}}`), which
+`dcc.Graph` takes as it takes a `go.Figure`: building a `go.Figure` validates every property on
+each call, which cost more than all the rest of a filter click. The dicts hold what a `go.Figure`
+would send (float arrays as plotly.js typed arrays, `_typed`); tests/unit/test_figures.py
+validates every chart with `go.Figure(chart.figure)`, which raises on any invalid property.
+
+Every figure sets Finnish separators (decimal comma, no-break space between thousands) because
+Plotly's fi locale carries none; hovers show the figures formatted by `dashboard.numbers`, and
+euro axes are scaled to t€ or milj. €. Bars are horizontal so long Finnish names stay readable on
+a phone. Costs are drawn as positive figures.
 """
 
 from __future__ import annotations
 
+import base64
 import math
 from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard.finance_view import (
     AHEAD_OF_PACE_PP,
     RESULT_LINE,
     FinanceView,
+    display_arrays,
     group_lines,
     headline_line,
     is_cost,
-    to_display,
 )
 from dashboard.i18n import line_name, org_name, period_label, t
 from dashboard.numbers import NBSP, format_eur, format_number, format_pct, format_signed_eur, format_signed_pct
@@ -42,14 +50,14 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 # Plotly's default template travels inside every figure (7 kB of a 9 kB chart) and plotly.js
 # applies it again on every redraw; the few of its settings these charts show are set here instead.
 _AXIS_LOOK = {"ticks": "", "title": {"standoff": 15}, "zerolinewidth": 2}
-TEMPLATE = go.layout.Template(
-    layout={
+TEMPLATE = {
+    "layout": {
         "font": {"color": "#2a3f5f"},
         "hoverlabel": {"align": "left"},
         "xaxis": _AXIS_LOOK,
         "yaxis": {**_AXIS_LOOK, "showgrid": False},
     }
-)
+}
 
 BASE_LAYOUT = {
     "template": TEMPLATE,
@@ -72,7 +80,7 @@ class Chart:
 
     title: str
     summary: str
-    figure: go.Figure
+    figure: dict[str, Any]  # a Plotly figure dict (the report pages' charts.py still gives go.Figure)
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
@@ -84,7 +92,7 @@ class EurAxis:
     tickformat: str
 
 
-def eur_axis(values: pd.Series | list[float], lang: str) -> EurAxis:
+def eur_axis(values: pd.Series | np.ndarray | list[float], lang: str) -> EurAxis:
     """t€ for thousands, milj. € where the largest figure reaches a million."""
     finite = [abs(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))]
     if finite and max(finite) >= 1e6:
@@ -92,15 +100,23 @@ def eur_axis(values: pd.Series | list[float], lang: str) -> EurAxis:
     return EurAxis(1e3, "t€" if lang == "fi" else "€\u00a0thousand", ",.0f")
 
 
-def base_figure(rows: int, series: int = 1, xaxis: dict | None = None, **layout) -> go.Figure:
+def _typed(values: np.ndarray) -> dict[str, str] | list:
+    """A float array as plotly.js's typed array (base64), as `go.Figure` sends a numpy array."""
+    if not len(values):
+        return []
+    return {"dtype": "f8", "bdata": base64.b64encode(np.ascontiguousarray(values, dtype=float)).decode("ascii")}
+
+
+def base_figure(rows: int, series: int = 1, xaxis: dict | None = None, **layout) -> dict[str, Any]:
     """An empty figure with the dashboard's shared layout: Finnish separators, compact margins.
 
-    The layout is validated once, in the constructor: each `update_*` call re-walks plotly's
-    property tree, and a chain of them cost more than the rest of a callback.
+    Figures share BASE_LAYOUT's inner dicts (and cached results are shared between requests), so a
+    figure is never changed once built.
     """
     per_row = 22 + 14 * series
     xaxis = {**BASE_LAYOUT["xaxis"], **(xaxis or {})}
-    return go.Figure(layout={**BASE_LAYOUT, "height": max(240, 110 + rows * per_row), "xaxis": xaxis, **layout})
+    layout = {**BASE_LAYOUT, "height": max(240, 110 + rows * per_row), "xaxis": xaxis, **layout}
+    return {"data": [], "layout": layout}
 
 
 def _pace_line(pace: float, lang: str, months: int) -> dict:
@@ -124,10 +140,6 @@ def _pace_line(pace: float, lang: str, months: int) -> dict:
     }
 
 
-def _label(row: pd.Series, lang: str, by_area: bool) -> str:
-    return org_name(row["service_area"], lang) if by_area else line_name(row["line_item"], lang)
-
-
 def _cost_label(name: str, line_item: str, lang: str) -> str:
     return name + (t("cost_suffix", lang) if is_cost(line_item) else "")
 
@@ -136,34 +148,38 @@ def _fmt_change_pct(value: float) -> str:
     return format_signed_pct(value) if value == value else "–"
 
 
-def _comparison(view: FinanceView, lang: str, table: pd.DataFrame, by_area: bool, title: str) -> Chart:
+_COMPARED = ("current", "prior", "change_eur", "change_pct", "realisation_pct", "pace_pct")
+
+
+def _comparison(view: FinanceView, lang: str, shown: dict[str, np.ndarray], labels: list[str], title: str) -> Chart:
     """Grouped bars, last year vs this year (€), or this year's realisation % against the pace."""
-    shown = to_display(table)
-    labels = [_label(row, lang, by_area) for _, row in shown.iterrows()]
+    by_area = "service_area" in shown
     current_label = period_label(view.periods.current, lang)
     prior_label = period_label(view.periods.prior, lang)
-    pace = float(shown["pace_pct"].iloc[0]) if len(shown) else view.periods.pace * 100
+    pace = float(shown["pace_pct"][0]) if len(labels) else view.periods.pace * 100
+    headline = _headline_index(shown["line_item"], view)
     if view.selection.measure == "pct":
         pct_axis = {"title": {"text": t("axis_pct", lang)}, "ticksuffix": NBSP + "%", "tickformat": ",.0f"}
-        fig = base_figure(len(shown), xaxis=pct_axis, **_pace_line(pace, lang, view.periods.current.months))
+        fig = base_figure(len(labels), xaxis=pct_axis, **_pace_line(pace, lang, view.periods.current.months))
         values = shown["realisation_pct"]
-        fig.add_trace(
-            go.Bar(
-                y=labels,
-                x=values.to_numpy(),
-                orientation="h",
-                name=t("realisation", lang),
-                marker_color=COLORS["current"],
-                customdata=[format_pct(v) for v in values],
-                hovertemplate="%{y}: %{customdata}<extra></extra>",
-            )
+        shown_pct = [format_pct(v) for v in values]
+        fig["data"].append(
+            {
+                "type": "bar",
+                "y": labels,
+                "x": _typed(values),
+                "orientation": "h",
+                "name": t("realisation", lang),
+                "marker": {"color": COLORS["current"]},
+                "customdata": shown_pct,
+                "hovertemplate": "%{y}: %{customdata}<extra></extra>",
+            }
         )
         columns = (t("line_item" if not by_area else "cost_centre", lang), t("realisation", lang))
-        rows = tuple((label, format_pct(v)) for label, v in zip(labels, values, strict=True))
-        i = _headline_index(shown, view)
+        rows = tuple(zip(labels, shown_pct, strict=True))
         summary = (
-            t("pct_summary", lang, name=labels[i], pct=format_pct(values.iloc[i]), pace=format_pct(pace))
-            if len(shown)
+            t("pct_summary", lang, name=labels[headline], pct=shown_pct[headline], pace=format_pct(pace))
+            if len(labels)
             else ""
         )
         return Chart(title, summary, fig, columns, rows)
@@ -177,61 +193,77 @@ def _comparison(view: FinanceView, lang: str, table: pd.DataFrame, by_area: bool
         t("change", lang) + " %",
     )
     rows = tuple(
-        (label, format_eur(r["prior"]), format_eur(r["current"]), format_signed_eur(r["change_eur"]),
-         _fmt_change_pct(r["change_pct"]))
-        for label, (_, r) in zip(labels, shown.iterrows(), strict=True)
-    )  # fmt: skip
-    summary = _change_summary(shown, labels, lang, prior_label, by_area, _headline_index(shown, view))
+        (label, format_eur(prior), format_eur(current), format_signed_eur(change), _fmt_change_pct(pct))
+        for label, prior, current, change, pct in zip(
+            labels, shown["prior"], shown["current"], shown["change_eur"], shown["change_pct"], strict=True
+        )
+    )
+    summary = _change_summary(shown, labels, lang, prior_label, by_area, headline)
     return Chart(title, summary, fig, columns, rows)
 
 
-def _headline_index(shown: pd.DataFrame, view: FinanceView) -> int:
+def _headline_index(line_items: np.ndarray, view: FinanceView) -> int:
     """Position of the group's headline line (its total), else the last row."""
-    hits = (shown["line_item"] == headline_line(view.selection.group)).to_numpy().nonzero()[0]
-    return int(hits[0]) if len(hits) else len(shown) - 1
+    hits = np.flatnonzero(line_items == headline_line(view.selection.group))
+    return int(hits[0]) if len(hits) else len(line_items) - 1
+
+
+def _sum(values: np.ndarray) -> float:
+    """A column's sum as pandas takes it (missing figures count 0), so a summary's total is the same."""
+    return np.where(np.isnan(values), 0.0, values).sum()
 
 
 def _change_summary(
-    shown: pd.DataFrame, labels: list[str], lang: str, prior_label: str, by_area: bool, headline: int
+    shown: dict[str, np.ndarray], labels: list[str], lang: str, prior_label: str, by_area: bool, headline: int
 ) -> str:
-    if shown.empty:
+    if not len(labels):
         return ""
     if by_area:
-        total = shown[["current", "prior"]].sum()
-        change = total["current"] - total["prior"]
-        pct = change / abs(total["prior"]) * 100 if total["prior"] else float("nan")
+        current, prior = _sum(shown["current"]), _sum(shown["prior"])
+        change = current - prior
+        pct = change / abs(prior) * 100 if prior else float("nan")
         name = t("areas_total", lang)
         text = t(
             "change_summary",
             lang,
             name=name,
-            current=format_eur(total["current"]),
+            current=format_eur(current),
             change=format_signed_eur(change),
             pct=_fmt_change_pct(pct),
             prior=prior_label,
         )
     else:
-        last = shown.iloc[headline]
         text = t(
             "change_summary",
             lang,
             name=labels[headline],
-            current=format_eur(last["current"]),
-            change=format_signed_eur(last["change_eur"]),
-            pct=_fmt_change_pct(last["change_pct"]),
+            current=format_eur(shown["current"][headline]),
+            change=format_signed_eur(shown["change_eur"][headline]),
+            pct=_fmt_change_pct(shown["change_pct"][headline]),
             prior=prior_label,
         )
-    changes = shown["change_eur"].abs()
-    if len(shown) > 1 and changes.notna().any():
-        i = int(changes.fillna(-1).to_numpy().argmax())
-        text += t("change_summary_largest", lang, name=labels[i], change=format_signed_eur(shown["change_eur"].iloc[i]))
+    changes = np.abs(shown["change_eur"])
+    if len(labels) > 1 and not np.isnan(changes).all():
+        i = int(np.where(np.isnan(changes), -1, changes).argmax())
+        text += t("change_summary_largest", lang, name=labels[i], change=format_signed_eur(shown["change_eur"][i]))
     return text
+
+
+def _statement_lines(view: FinanceView, lang: str, columns: tuple[str, ...]) -> tuple[dict, list[str]]:
+    """The line group's rows of the statement, display-signed, and their names."""
+    shown = display_arrays(view.columns("statement"), columns, group_lines(view.selection.group))
+    return shown, [line_name(line, lang) for line in shown["line_item"]]
+
+
+def _area_rows(view: FinanceView, lang: str, columns: tuple[str, ...]) -> tuple[dict, list[str]]:
+    """The group's headline line per cost centre in scope, display-signed, and the cost centres' names."""
+    shown = display_arrays(view.columns("by_area"), ("service_area", *columns), (headline_line(view.selection.group),))
+    return shown, [org_name(area, lang) for area in shown["service_area"]]
 
 
 def comparison_by_line(view: FinanceView, lang: str) -> Chart:
     """Chart 1: the line group's items, last year's and this year's months to date (or % of budget)."""
-    lines = group_lines(view.selection.group)
-    table = view.statement[view.statement["line_item"].isin(lines)]
+    shown, labels = _statement_lines(view, lang, _COMPARED)
     group = t("group_" + view.selection.group, lang)
     key = "line_chart_title_pct" if view.selection.measure == "pct" else "line_chart_title"
     title = t(
@@ -241,13 +273,13 @@ def comparison_by_line(view: FinanceView, lang: str) -> Chart:
         prior=period_label(view.periods.prior, lang),
         current=period_label(view.periods.current, lang),
     )
-    return _comparison(view, lang, table, by_area=False, title=title)
+    return _comparison(view, lang, shown, labels, title)
 
 
 def comparison_by_area(view: FinanceView, lang: str) -> Chart:
     """Chart 2: the group's headline line per cost centre in the selection."""
     line = headline_line(view.selection.group)
-    table = view.by_area[view.by_area["line_item"] == line]
+    shown, labels = _area_rows(view, lang, _COMPARED)
     key = "area_chart_title_pct" if view.selection.measure == "pct" else "area_chart_title"
     title = t(
         key,
@@ -256,24 +288,22 @@ def comparison_by_area(view: FinanceView, lang: str) -> Chart:
         prior=period_label(view.periods.prior, lang),
         current=period_label(view.periods.current, lang),
     )
-    return _comparison(view, lang, table, by_area=True, title=title)
+    return _comparison(view, lang, shown, labels, title)
 
 
 def pace_bullets(view: FinanceView, lang: str) -> Chart:
     """Chart 3: realisation % of budget against the pace, per line of the group and per cost centre."""
-    lines = group_lines(view.selection.group)
     line = headline_line(view.selection.group)
+    lines, line_labels = _statement_lines(view, lang, ("realisation_pct",))
+    areas, area_labels = _area_rows(view, lang, ("realisation_pct",))
+    suffix = " · " + line_name(line, lang)
     parts = [
-        (line_name(r["line_item"], lang), r)
-        for _, r in view.statement[view.statement["line_item"].isin(lines)].iterrows()
+        *zip(line_labels, lines["realisation_pct"], strict=True),
+        *((label + suffix, v) for label, v in zip(area_labels, areas["realisation_pct"], strict=True)),
     ]
-    parts += [
-        (f"{org_name(r['service_area'], lang)} · {line_name(line, lang)}", r)
-        for _, r in view.by_area[view.by_area["line_item"] == line].iterrows()
-    ]
-    parts = [(label, r) for label, r in parts if r["realisation_pct"] == r["realisation_pct"]]
+    parts = [(label, v) for label, v in parts if v == v]
     labels = [label for label, _ in parts]
-    values = [float(r["realisation_pct"]) for _, r in parts]
+    values = [float(v) for _, v in parts]
     pace = view.periods.pace * 100
     fig = base_figure(
         len(parts),
@@ -288,41 +318,45 @@ def pace_bullets(view: FinanceView, lang: str) -> Chart:
         },
         **_pace_line(pace, lang, view.periods.current.months),
     )
-    fig.add_trace(
-        go.Bar(
-            y=labels,
-            x=[100] * len(labels),
-            orientation="h",
-            name=t("budget_col", lang, label=period_label(view.periods.budget, lang)),
-            marker_color="#edf1f5",
-            hoverinfo="skip",
-            width=0.8,
-        )
+    fig["data"].append(
+        {
+            "type": "bar",
+            "y": labels,
+            "x": [100] * len(labels),
+            "orientation": "h",
+            "name": t("budget_col", lang, label=period_label(view.periods.budget, lang)),
+            "marker": {"color": "#edf1f5"},
+            "hoverinfo": "skip",
+            "width": 0.8,
+        }
     )
     ahead_flags = [v - pace > AHEAD_OF_PACE_PP for v in values]
-    colors = [COLORS["pace"] if a else COLORS["current"] for a in ahead_flags]
-    fig.add_trace(
-        go.Bar(
-            y=labels,
-            x=values,
-            orientation="h",
-            name=t("realisation", lang),
-            marker_color=colors,
-            width=0.4,
+    shown = [format_pct(v) for v in values]
+    fig["data"].append(
+        {
+            "type": "bar",
+            "y": labels,
+            "x": values,
+            "orientation": "h",
+            "name": t("realisation", lang),
+            "marker": {"color": [COLORS["pace"] if a else COLORS["current"] for a in ahead_flags]},
+            "width": 0.4,
             # The figure and a ▲ for "ahead of pace" are written on the bar: colour is never the only cue.
-            text=[format_pct(v) + (" ▲" if a else "") for v, a in zip(values, ahead_flags, strict=True)],
-            textposition="outside",
-            cliponaxis=False,
-            customdata=[format_pct(v) for v in values],
-            hovertemplate="%{y}: %{customdata}<extra></extra>",
-        )
+            "text": [text + (" ▲" if a else "") for text, a in zip(shown, ahead_flags, strict=True)],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "customdata": shown,
+            "hovertemplate": "%{y}: %{customdata}<extra></extra>",
+        }
     )
-    ahead = sum(1 for v in values if v - pace > AHEAD_OF_PACE_PP)
-    summary = t("pace_summary", lang, ahead=ahead, total=len(values), threshold=format_number(AHEAD_OF_PACE_PP))
+    summary = t(
+        "pace_summary", lang, ahead=sum(ahead_flags), total=len(values), threshold=format_number(AHEAD_OF_PACE_PP)
+    )
     columns = (t("line_item", lang), t("realisation", lang), t("deviation_pp", lang))
+    pp = t("pp", lang)
     rows = tuple(
-        (label, format_pct(v), format_signed_pct(v - pace, unit=t("pp", lang)))
-        for label, v in zip(labels, values, strict=True)
+        (label, text, format_signed_pct(v - pace, unit=pp))
+        for label, text, v in zip(labels, shown, values, strict=True)
     )
     title = t("pace_chart_title", lang, pace=format_pct(pace, 0))
     return Chart(title, summary, fig, columns, rows)
@@ -330,46 +364,46 @@ def pace_bullets(view: FinanceView, lang: str) -> Chart:
 
 def variance_bridge(view: FinanceView, lang: str) -> Chart:
     """Chart 4: waterfall from last year's result to this year's, by line item or cost centre."""
-    bridge = view.bridge
+    bridge = view.columns("bridge")
     prior_label = period_label(view.periods.prior, lang)
     current_label = period_label(view.periods.current, lang)
     names = {"start": prior_label, "end": current_label, "rounding": t("bridge_rounding", lang)}
     by_area = view.selection.bridge_by == "area"
+    step_name = org_name if by_area else line_name
+    kinds = bridge["kind"].tolist()
     labels = [
-        names.get(k) if kind != "step" else (org_name(k, lang) if by_area else line_name(k, lang))
-        for k, kind in zip(bridge["key"], bridge["kind"], strict=True)
+        names.get(k) if kind != "step" else step_name(k, lang) for k, kind in zip(bridge["key"], kinds, strict=True)
     ]
     values = bridge["eur"].astype(float).tolist()
     axis = eur_axis(values, lang)
-    measures = ["absolute" if k == "start" else "total" if k == "end" else "relative" for k in bridge["kind"]]
+    measures = ["absolute" if k == "start" else "total" if k == "end" else "relative" for k in kinds]
     xaxis = {"title": {"text": axis.title}, "tickformat": axis.tickformat}
     if values:
         # Zoom to the running totals: from zero the steps would be too thin to see.
         running = [v for v, m in zip(values, measures, strict=True) if m != "relative"]
         running += list(
-            values[0] + pd.Series([v if m == "relative" else 0 for v, m in zip(values, measures, strict=True)]).cumsum()
+            values[0] + np.cumsum([v if m == "relative" else 0 for v, m in zip(values, measures, strict=True)])
         )
         low, high = min(running), max(running)
         pad = max((high - low) * 0.15, abs(high) * 0.01, 1.0)
         xaxis["range"] = [(low - pad) / axis.divisor, (high + pad) / axis.divisor]
     fig = base_figure(len(labels), showlegend=False, xaxis=xaxis)
-    fig.add_trace(
-        go.Waterfall(
-            y=labels,
-            x=[v / axis.divisor for v in values],
-            orientation="h",
-            measure=measures,
-            customdata=[
-                format_eur(v) if m != "relative" else format_signed_eur(v)
-                for v, m in zip(values, measures, strict=True)
-            ],
-            hovertemplate="%{y}: %{customdata}<extra></extra>",
-            increasing={"marker": {"color": COLORS["up"]}},
-            decreasing={"marker": {"color": COLORS["down"]}},
-            totals={"marker": {"color": COLORS["total"]}},
-            connector={"line": {"color": "#9aa5b1", "width": 1}},
-            name="",
-        )
+    shown = [format_eur(v) if m != "relative" else format_signed_eur(v) for v, m in zip(values, measures, strict=True)]
+    fig["data"].append(
+        {
+            "type": "waterfall",
+            "y": labels,
+            "x": [v / axis.divisor for v in values],
+            "orientation": "h",
+            "measure": measures,
+            "customdata": shown,
+            "hovertemplate": "%{y}: %{customdata}<extra></extra>",
+            "increasing": {"marker": {"color": COLORS["up"]}},
+            "decreasing": {"marker": {"color": COLORS["down"]}},
+            "totals": {"marker": {"color": COLORS["total"]}},
+            "connector": {"line": {"color": "#9aa5b1", "width": 1}},
+            "name": "",
+        }
     )
     line = line_name(RESULT_LINE, lang)
     key = "bridge_chart_title_area" if by_area else "bridge_chart_title_line"
@@ -386,33 +420,33 @@ def variance_bridge(view: FinanceView, lang: str) -> Chart:
     else:
         summary = ""
     columns = (t("cost_centre" if by_area else "line_item", lang), "€")
-    rows = tuple((label, cell) for label, cell in zip(labels, fig.data[0].customdata, strict=True))
-    return Chart(title, summary, fig, columns, rows)
+    return Chart(title, summary, fig, columns, tuple(zip(labels, shown, strict=True)))
 
 
 def grouped_eur_bars(
-    shown: pd.DataFrame, labels: list[str], series: tuple[tuple[str, str], ...], lang: str
-) -> go.Figure:
+    shown: dict[str, np.ndarray], labels: list[str], series: tuple[tuple[str, str], ...], lang: str
+) -> dict[str, Any]:
     """Horizontal bars of two or more euro columns side by side, on one t€ / milj. € axis."""
-    axis = eur_axis(pd.concat([shown[column] for column, _ in series]), lang)
+    axis = eur_axis(np.concatenate([shown[column] for column, _ in series]), lang)
     fig = base_figure(
-        len(shown),
+        len(labels),
         series=len(series),
         barmode="group",
         xaxis={"title": {"text": axis.title}, "tickformat": axis.tickformat},
     )
     for column, name in series:
         values = shown[column]
-        fig.add_trace(
-            go.Bar(
-                y=labels,
-                x=(values / axis.divisor).to_numpy(),
-                orientation="h",
-                name=name,
-                marker_color=COLORS[column],
-                customdata=[format_eur(v) for v in values],
-                hovertemplate="%{y}<br>" + name + ": %{customdata}<extra></extra>",
-            )
+        fig["data"].append(
+            {
+                "type": "bar",
+                "y": labels,
+                "x": _typed(values / axis.divisor),
+                "orientation": "h",
+                "name": name,
+                "marker": {"color": COLORS[column]},
+                "customdata": [format_eur(v) for v in values],
+                "hovertemplate": "%{y}<br>" + name + ": %{customdata}<extra></extra>",
+            }
         )
     return fig
 
@@ -420,13 +454,12 @@ def grouped_eur_bars(
 def forecast_vs_budget(view: FinanceView, lang: str) -> Chart:
     """Chart 5: year-end forecast against the budget per cost centre, for the group's headline line."""
     line = headline_line(view.selection.group)
-    shown = to_display(view.by_area[view.by_area["line_item"] == line])
-    labels = [org_name(a, lang) for a in shown["service_area"]]
+    shown, labels = _area_rows(view, lang, ("budget", "forecast"))
     budget_label = period_label(view.periods.budget, lang)
     forecast_label = t("forecast", lang, year=view.periods.current.year)
     fig = grouped_eur_bars(shown, labels, (("budget", budget_label), ("forecast", forecast_label)), lang)
     title = t("forecast_chart_title", lang, line=_cost_label(line_name(line, lang), line, lang))
-    total_forecast, total_budget = shown["forecast"].sum(), shown["budget"].sum()
+    total_forecast, total_budget = _sum(shown["forecast"]), _sum(shown["budget"])
     summary = t(
         "forecast_summary",
         lang,
@@ -436,8 +469,8 @@ def forecast_vs_budget(view: FinanceView, lang: str) -> Chart:
     )
     columns = (t("cost_centre", lang), budget_label, forecast_label, t("forecast_vs_budget", lang))
     rows = tuple(
-        (label, format_eur(r["budget"]), format_eur(r["forecast"]), format_signed_eur(r["forecast"] - r["budget"]))
-        for label, (_, r) in zip(labels, shown.iterrows(), strict=True)
+        (label, format_eur(budget), format_eur(forecast), format_signed_eur(forecast - budget))
+        for label, budget, forecast in zip(labels, shown["budget"], shown["forecast"], strict=True)
     )
     return Chart(title, summary, fig, columns, rows)
 

@@ -1,10 +1,13 @@
 """The finance view's results: what the page shows for one selection, computed before drawing.
 
-`build_finance_view(dataset, selection)` turns the tidy data and a selection (cost centres, line
-group, measure) into a frozen `FinanceView` of result frames; figure builders and layouts only
-draw those. `read_query()` turns a link's query string into a selection plus notices for values
-it had to ignore. Frames keep the report's signs; `to_display()` turns costs into positive figures
-for the views that show them so (see `dashboard.metrics` on signs).
+`build_finance_view(dataset, selection)` turns the tidy data and a selection (division, cost
+centres, line group, measure) into a frozen `FinanceView` of result tables; figure builders and
+layouts only draw those. What every selection of a division shares (each cost centre's figures,
+the division's own statement) is computed once, by `division_figures()`, so that a new selection
+costs a sum and a few array operations, not a pass over the ledger. `read_query()` turns a link's
+query string into a selection plus notices for values it had to ignore. Tables keep the report's
+signs; `to_display()` and `display_arrays()` turn costs into positive figures for the views that
+show them so (see `dashboard.metrics` on signs).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.data import Dataset
-from dashboard.metrics import compare, select_statement
+from dashboard.metrics import GroupValues, compare, compare_sum, group_values, select_statement
 from dashboard.periods import ComparisonPeriods
 from dashboard.report_parser import slugify
 from dashboard.settings import LANGUAGES
@@ -37,6 +40,7 @@ EXPENSE_TOTAL = _subtotal_of((Section.EXPENSE,))
 MARGIN_LINES = tuple(name for name, _ in SUBTOTAL_FORMULAS if name not in (INCOME_TOTAL, EXPENSE_TOTAL))
 NET_LINE = MARGIN_LINES[0]  # operating margin: the report's NETTO
 RESULT_LINE = MARGIN_LINES[-1]  # result for the period: what the bridge explains
+SUBTOTALS = frozenset(name for name, _ in SUBTOTAL_FORMULAS)
 
 # Euro columns whose sign flips for costs, and the percentages that flip with them.
 EUR_COLUMNS = ("current", "prior", "last_full_year", "budget", "forecast", "change_eur", "pace_deviation_eur")
@@ -86,12 +90,44 @@ def to_display(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+_DISPLAY_SIGNS = {name: float(display_sign(name)) for name in LINE_BY_NAME}
+FLIPPED_COLUMNS = frozenset((*EUR_COLUMNS, *FLIPPED_PCT_COLUMNS, "forecast_vs_budget_eur"))
+
+
+def display_arrays(
+    table: pd.DataFrame | Mapping[str, np.ndarray], columns: Iterable[str], lines: Iterable[str] | None = None
+) -> dict[str, np.ndarray]:
+    """`to_display(table)[columns]` as arrays, optionally only the rows of `lines`: no frame copied.
+
+    `table` is a frame or a `ViewTable`'s columns. Charts read a handful of columns of a few rows, and
+    pandas' copying and filtering of a small frame costs more than the figures.
+    """
+    line_items = np.asarray(table["line_item"])
+    keep = None
+    if lines is not None:
+        wanted = set(lines)
+        keep = np.fromiter((line in wanted for line in line_items), dtype=bool, count=len(line_items))
+        line_items = line_items[keep]
+    sign = np.array([_DISPLAY_SIGNS[line] for line in line_items], dtype=float)
+    out = {"line_item": line_items}
+    for column in columns:
+        values = np.asarray(table[column])
+        values = values if keep is None else values[keep]
+        out[column] = values * sign if column in FLIPPED_COLUMNS else values
+    return out
+
+
 @dataclass(frozen=True)
 class Selection:
-    areas: tuple[str, ...] = ()  # cost centres; empty = the whole division
+    areas: tuple[str, ...] = ()  # cost centres of the division; empty = the whole division
     group: str = GROUPS[0]
     measure: str = MEASURES[0]
     bridge_by: str = BRIDGE_BY[0]
+    division: str = ""  # empty = the report's own division
+
+
+def view_division(dataset: Dataset, selection: Selection) -> str:
+    return selection.division or dataset.report.division
 
 
 @dataclass(frozen=True)
@@ -102,9 +138,16 @@ class Notice:
     values: Mapping[str, str] = field(default_factory=dict)
 
 
-def area_slugs(dataset: Dataset) -> dict[str, str]:
-    """slug → cost centre name, for the cost centres in the data."""
-    return {slugify(name): name for name in dataset.cost_centres}
+def division_slugs(dataset: Dataset) -> dict[str, str]:
+    """slug → division name, the report's own division first."""
+    return {slugify(name): name for name in dataset.cost_centres_by_division}
+
+
+def area_slugs(dataset: Dataset, division: str = "") -> dict[str, str]:
+    """slug → cost centre name, for the cost centres of a division (default: the report's)."""
+    return {
+        slugify(name): name for name in dataset.cost_centres_by_division.get(division or dataset.report.division, ())
+    }
 
 
 def _as_list(value: object) -> list[str]:
@@ -127,26 +170,41 @@ def choose(name: str, value: object, choices: tuple[str, ...], notices: list[Not
     return choices[0]
 
 
-def resolve_areas(dataset: Dataset, slugs: object) -> tuple[tuple[str, ...], list[Notice]]:
-    """Cost centres for the given slugs, in the report's order; unknown slugs become notices."""
-    known = area_slugs(dataset)
-    wanted, notices = [], []
+def resolve_division(dataset: Dataset, slug: object, notices: list[Notice]) -> str:
+    """The division a slug names; "" (the report's own) if none is given, or with a notice if unknown."""
+    values = [v for v in _as_list(slug) if v]
+    known = division_slugs(dataset)
+    if not values:
+        return ""
+    if values[-1] in known:
+        division = known[values[-1]]
+        return "" if division == dataset.report.division else division
+    notices.append(Notice("unknown_param", {"name": "division", "value": ", ".join(values)}))
+    return ""
+
+
+def resolve_areas(dataset: Dataset, slugs: object, division: str = "") -> tuple[tuple[str, ...], list[Notice]]:
+    """A division's cost centres for the given slugs, in the report's order; unknown slugs become notices."""
+    known = area_slugs(dataset, division)
+    wanted, notices = set(), []
     for slug in _as_list(slugs):
         if slug in known:
-            wanted.append(known[slug])
+            wanted.add(known[slug])
         elif slug:
             notices.append(Notice("unknown_area", {"value": slug}))
-    return tuple(a for a in dataset.cost_centres if a in wanted), notices
+    return tuple(a for a in known.values() if a in wanted), notices
 
 
 def read_query(dataset: Dataset, query: Mapping[str, object], default_lang: str) -> tuple[str, Selection, list[Notice]]:
-    """A link's parameters (`area`, repeatable; `lang`, `group`, `measure`, `bridge`) → view state."""
+    """A link's parameters (`division`; `area`, repeatable; `lang`, `group`, `measure`, `bridge`) → view state."""
     notices: list[Notice] = []
     langs = (default_lang, *(lang for lang in LANGUAGES if lang != default_lang))
     lang = choose("lang", query.get("lang"), langs, notices)
-    areas, area_notices = resolve_areas(dataset, query.get("area"))
+    division = resolve_division(dataset, query.get("division"), notices)
+    areas, area_notices = resolve_areas(dataset, query.get("area"), division)
     notices += area_notices
     selection = Selection(
+        division=division,
         areas=areas,
         group=choose("group", query.get("group"), GROUPS, notices),
         measure=choose("measure", query.get("measure"), MEASURES, notices),
@@ -170,54 +228,97 @@ class Kpi:
     forecast_vs_budget_eur: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
+class ViewTable:
+    """A small result table as column arrays.
+
+    The page reads a view's tables column by column; a pandas frame charges tens of microseconds
+    a column read, filter or copy, which on a filter click added up to more than the figures.
+    `frame()` gives the same table as a pandas frame, for exports and tests.
+    """
+
+    columns: Mapping[str, np.ndarray]
+    dtypes: Mapping[str, object]
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> ViewTable:
+        return cls({c: frame[c].to_numpy() for c in frame.columns}, dict(frame.dtypes.items()))
+
+    @classmethod
+    def from_arrays(cls, columns: Mapping[str, np.ndarray]) -> ViewTable:
+        """Text (object arrays) as pandas' `str`, as pandas infers it."""
+        return cls(columns, {c: "str" if v.dtype == object else v.dtype for c, v in columns.items()})
+
+    def take(self, rows: np.ndarray | slice) -> ViewTable:
+        return ViewTable({c: v[rows] for c, v in self.columns.items()}, self.dtypes)
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame({c: pd.array(v, dtype=self.dtypes[c]) for c, v in self.columns.items()})
+
+
+class _Frame:
+    """A view's table as a pandas frame, built from its columns when first read."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, view: FinanceView | None, owner: type | None = None):
+        if view is None:
+            return self
+        # Kept in the instance's __dict__, which later reads find before this descriptor.
+        frame = view.__dict__[self.name] = view.tables[self.name].frame()
+        return frame
+
+
+@dataclass(frozen=True, eq=False)
 class FinanceView:
+    """What the finance page shows for a selection: its tables, as columns (`columns(name)`) or
+    frames (`view.statement` and so on, built when first read). Figures keep the report's signs."""
+
     selection: Selection
     division: str
     periods: ComparisonPeriods
     areas_in_scope: tuple[str, ...]  # the selected cost centres, or all of them
-    statement: pd.DataFrame  # compare() of the selection's statement, report's signs
-    by_area: pd.DataFrame  # compare() per cost centre in scope, report's signs
-    exceptions: pd.DataFrame
-    bridge: pd.DataFrame
-    rounding: pd.DataFrame
-    descriptions: pd.DataFrame
-    commentary: pd.DataFrame
+    tables: Mapping[str, ViewTable]  # by the names below
+
+    statement = _Frame()  # compare() of the selection's statement
+    by_area = _Frame()  # compare() per cost centre in scope
+    exceptions = _Frame()  # find_exceptions() of by_area
+    bridge = _Frame()  # variance_bridge()
+    rounding = _Frame()  # the report's rounding differences in the tables shown
+    descriptions = _Frame()  # what the selected cost centres do
+    commentary = _Frame()  # the report's finance commentary on them
+
+    def columns(self, table: str) -> Mapping[str, np.ndarray]:
+        return self.tables[table].columns
 
     @property
     def kpis(self) -> list[Kpi]:
-        return kpis(self.statement)
+        return kpis(self.columns("statement"))
 
 
-def kpis(statement: pd.DataFrame) -> list[Kpi]:
+KPI_FIGURES = (
+    "current",
+    "prior",
+    "change_eur",
+    "change_pct",
+    "realisation_pct",
+    "pace_pct",
+    "forecast",
+    "budget",
+    "forecast_vs_budget_eur",
+)
+
+
+def kpis(statement: pd.DataFrame | Mapping[str, np.ndarray]) -> list[Kpi]:
     """Expenses, income and net (operating margin), display-signed, where the statement has them."""
-    shown = to_display(statement).set_index("line_item")
-    out = []
-    for key, line in (("expenses", EXPENSE_TOTAL), ("income", INCOME_TOTAL), ("net", NET_LINE)):
-        if line not in shown.index:
-            continue
-        row = shown.loc[line]
-        out.append(
-            Kpi(
-                key=key,
-                line_item=line,
-                **{
-                    name: float(row[name])
-                    for name in (
-                        "current",
-                        "prior",
-                        "change_eur",
-                        "change_pct",
-                        "realisation_pct",
-                        "pace_pct",
-                        "forecast",
-                        "budget",
-                        "forecast_vs_budget_eur",
-                    )
-                },
-            )
-        )
-    return out
+    shown = display_arrays(statement, KPI_FIGURES)
+    row_of = {line: i for i, line in enumerate(shown["line_item"])}
+    return [
+        Kpi(key=key, line_item=line, **{name: float(shown[name][row_of[line]]) for name in KPI_FIGURES})
+        for key, line in (("expenses", EXPENSE_TOTAL), ("income", INCOME_TOTAL), ("net", NET_LINE))
+        if line in row_of
+    ]
 
 
 def find_exceptions(by_area: pd.DataFrame, threshold_pp: float = AHEAD_OF_PACE_PP) -> pd.DataFrame:
@@ -243,77 +344,143 @@ def find_exceptions(by_area: pd.DataFrame, threshold_pp: float = AHEAD_OF_PACE_P
     return found.sort_values("impact_eur", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def variance_bridge(statement: pd.DataFrame, by_area: pd.DataFrame, by: str, line: str = RESULT_LINE) -> pd.DataFrame:
+def variance_bridge(
+    statement: pd.DataFrame | Mapping[str, np.ndarray],
+    by_area: pd.DataFrame | Mapping[str, np.ndarray],
+    by: str,
+    line: str = RESULT_LINE,
+) -> pd.DataFrame:
     """Steps from last year's figure to this year's for `line`: by line item or by cost centre.
 
     Rows: kind start, step (one per line item or cost centre), rounding (where the printed total
     differs from its parts), end. Euros keep the report's signs: a positive step improves the result.
     """
-    total = statement.set_index("line_item")
-    if line not in total.index:
-        return pd.DataFrame(columns=["key", "kind", "eur"])
-    start, end = float(total.at[line, "prior"]), float(total.at[line, "current"])
+    return _bridge(statement, by_area, by, line).frame()
+
+
+def _bridge(
+    statement: pd.DataFrame | Mapping[str, np.ndarray],
+    by_area: pd.DataFrame | Mapping[str, np.ndarray],
+    by: str,
+    line: str = RESULT_LINE,
+) -> ViewTable:
+    lines = np.asarray(statement["line_item"])
+    at = np.flatnonzero(lines == line)
+    if not len(at):
+        return ViewTable.of(pd.DataFrame(columns=["key", "kind", "eur"]))
+    start, end = float(np.asarray(statement["prior"])[at[0]]), float(np.asarray(statement["current"])[at[0]])
     if by == "area":
-        rows = by_area[by_area["line_item"] == line]
-        steps = list(zip(rows["service_area"], rows["change_eur"].fillna(0), strict=True))
-    else:
-        subtotals = {name for name, _ in SUBTOTAL_FORMULAS}
-        cut = LINE_ORDER[line]
-        rows = statement[~statement["line_item"].isin(subtotals) & (statement["line_item"].map(LINE_ORDER) < cut)]
-        steps = list(zip(rows["line_item"], rows["change_eur"].fillna(0), strict=True))
-    frame = pd.DataFrame(
-        [("start", "start", start)] + [(key, "step", float(eur)) for key, eur in steps], columns=["key", "kind", "eur"]
-    )
-    residual = end - start - frame.loc[frame["kind"] == "step", "eur"].sum()
+        rows = np.asarray(by_area["line_item"]) == line
+        keys, changes = np.asarray(by_area["service_area"])[rows], np.asarray(by_area["change_eur"])[rows]
+    else:  # the line items above `line` in the statement, subtotals left out
+        rows = np.array([name not in SUBTOTALS and LINE_ORDER[name] < LINE_ORDER[line] for name in lines], dtype=bool)
+        keys, changes = lines[rows], np.asarray(statement["change_eur"])[rows]
+    steps = np.nan_to_num(changes.astype(float), nan=0.0)
+    residual = end - start - steps.sum()  # summed as pandas sums a column
+    kinds = ["start", *["step"] * len(steps)]
+    keys, eur = ["start", *keys], [start, *steps.tolist()]
     if abs(residual) >= 0.5:
-        frame.loc[len(frame)] = ("rounding", "rounding", residual)
-    frame.loc[len(frame)] = ("end", "end", end)
-    return frame
+        kinds, keys, eur = [*kinds, "rounding"], [*keys, "rounding"], [*eur, residual]
+    return ViewTable.from_arrays(
+        {
+            "key": np.array([*keys, "end"], dtype=object),
+            "kind": np.array([*kinds, "end"], dtype=object),
+            "eur": np.array([*eur, end], dtype=float),
+        }
+    )
 
 
-def compare_by_area(dataset: Dataset) -> pd.DataFrame:
-    """compare() per cost centre of the division, for every cost centre: a selection's rows are a subset."""
-    division = dataset.report.division
+@dataclass(frozen=True)
+class DivisionFigures:
+    """What every selection of one division shares, computed once per dataset and division.
+
+    A selection's statement is the sum of its cost centres' period values with the metrics
+    computed after summing (sums are additive, ratios, pace and forecasts are not); each cost
+    centre's own comparison, the exceptions and the texts are filtered from these, not recomputed.
+    """
+
+    division: str
+    cost_centres: tuple[str, ...]  # in the report's order
+    own_statement: ViewTable  # compare() of the division's own printed table: no cost centre ticked
+    area_values: GroupValues  # each cost centre's compared figures, to be summed for a selection
+    by_area: AreaRows  # compare() per cost centre
+    exceptions: AreaRows  # find_exceptions(by_area): a selection's are the rows of its cost centres
+    rounding: AreaRows  # the report's rounding differences, per table ("" = the division's own)
+    descriptions: AreaRows  # what each cost centre does, by cost centre and paragraph
+    commentary: AreaRows  # the report's finance commentary, likewise
+
+
+def division_figures(dataset: Dataset, division: str) -> DivisionFigures:
+    """The shared part of every finance view of `division` (see `DivisionFigures`)."""
     finance = dataset.finance[dataset.finance["division"] == division]
-    return compare(finance[finance["service_area"].isin(dataset.cost_centres)], dataset.periods, by=["service_area"])
+    cost_centres = tuple(dataset.cost_centres_by_division.get(division, ()))
+    areas = finance[finance["service_area"].isin(cost_centres)]
+    by_area = compare(areas, dataset.periods, by=["service_area"])
+    rounding = dataset.reconciliation.rounding
+    descriptions = dataset.service_areas[dataset.service_areas["division"] == division]
+    commentary = dataset.commentary
+    commentary = commentary[(commentary["division"] == division) & (commentary["topic"] == "finance")]
+    return DivisionFigures(
+        division=division,
+        cost_centres=cost_centres,
+        own_statement=ViewTable.of(compare(select_statement(finance, division), dataset.periods)),
+        area_values=group_values(by_area, "service_area"),  # its period values: no second pass over the rows
+        by_area=AreaRows(by_area),
+        exceptions=AreaRows(find_exceptions(by_area)),
+        rounding=AreaRows(rounding[rounding["division"] == division]),
+        descriptions=AreaRows(descriptions.sort_values(["service_area", "paragraph"])),
+        commentary=AreaRows(commentary.sort_values(["service_area", "paragraph"])),
+    )
 
 
-def build_finance_view(dataset: Dataset, selection: Selection, all_areas: pd.DataFrame | None = None) -> FinanceView:
+class AreaRows:
+    """A table's rows per cost centre, found once: a selection's rows are then taken by position."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.table = ViewTable.of(frame)
+        codes, areas = pd.factorize(frame["service_area"])
+        order = np.argsort(codes, kind="stable")
+        bounds = np.searchsorted(codes[order], np.arange(len(areas) + 1))
+        self.positions = {area: order[bounds[i] : bounds[i + 1]] for i, area in enumerate(areas)}
+
+    def of(self, areas: Iterable[str]) -> ViewTable:
+        """The rows of `areas`, in the table's order."""
+        found = [self.positions[a] for a in dict.fromkeys(areas) if a in self.positions]
+        rows = np.sort(np.concatenate(found)) if found else np.array([], dtype=np.intp)
+        if len(rows) and rows[-1] - rows[0] == len(rows) - 1:  # consecutive: a slice, no copy
+            return self.table.take(slice(rows[0], rows[-1] + 1))
+        return self.table.take(rows)
+
+
+def build_finance_view(dataset: Dataset, selection: Selection, figures: DivisionFigures | None = None) -> FinanceView:
     """Everything the finance page shows for `selection`, computed once.
 
-    `all_areas`, if given, is `compare_by_area(dataset)` computed earlier (each cost centre's
-    figures do not depend on which others are selected), so a caller may compute it once.
+    `figures`, if given, is `division_figures()` of the selection's division computed earlier (it
+    does not depend on which cost centres are ticked), so a caller may compute it once.
     """
-    division = dataset.report.division
-    finance = dataset.finance[dataset.finance["division"] == division]
-    scope = selection.areas or tuple(dataset.cost_centres)
-    statement = compare(select_statement(finance, division, selection.areas), dataset.periods)
-    if all_areas is None:
-        by_area = compare(finance[finance["service_area"].isin(scope)], dataset.periods, by=["service_area"])
-    else:
-        by_area = all_areas[all_areas["service_area"].isin(scope)].reset_index(drop=True)
-    tables = list(selection.areas) or [""]
-    rounding = dataset.reconciliation.rounding
-    rounding = rounding[(rounding["division"] == division) & rounding["service_area"].isin(tables)]
-    texts_for = list(selection.areas) or [""]
-    descriptions = dataset.service_areas[
-        (dataset.service_areas["division"] == division) & dataset.service_areas["service_area"].isin(texts_for)
-    ]
-    commentary = dataset.commentary[
-        (dataset.commentary["division"] == division)
-        & dataset.commentary["service_area"].isin(texts_for)
-        & (dataset.commentary["topic"] == "finance")
-    ]
+    division = view_division(dataset, selection)
+    if figures is None:
+        figures = division_figures(dataset, division)
+    if selection.areas:
+        statement = ViewTable.from_arrays(compare_sum(figures.area_values, selection.areas, dataset.periods))
+        by_area = figures.by_area.of(selection.areas)
+        exceptions = figures.exceptions.of(selection.areas)
+    else:  # the division's own printed figures, and every cost centre
+        statement, by_area, exceptions = figures.own_statement, figures.by_area.table, figures.exceptions.table
+    texts_for = list(selection.areas) or [""]  # a cost centre's own, or the division table's
+    tables = {
+        "statement": statement,
+        "by_area": by_area,
+        "exceptions": exceptions,
+        "bridge": _bridge(statement.columns, by_area.columns, selection.bridge_by),
+        "rounding": figures.rounding.of(texts_for),
+        "descriptions": figures.descriptions.of(texts_for),
+        "commentary": figures.commentary.of(texts_for),
+    }
     return FinanceView(
         selection=selection,
         division=division,
         periods=dataset.periods,
-        areas_in_scope=scope,
-        statement=statement,
-        by_area=by_area,
-        exceptions=find_exceptions(by_area),
-        bridge=variance_bridge(statement, by_area, selection.bridge_by),
-        rounding=rounding.reset_index(drop=True),
-        descriptions=descriptions.sort_values(["service_area", "paragraph"]).reset_index(drop=True),
-        commentary=commentary.sort_values(["service_area", "paragraph"]).reset_index(drop=True),
+        areas_in_scope=selection.areas or figures.cost_centres,
+        tables=tables,
     )

@@ -40,6 +40,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "filters": {"fi": "Rajaukset", "en": "Filters"},
     "area_filter": {"fi": "Palvelualue (kustannuspaikka)", "en": "Service area (cost centre)"},
+    "division_control": {"fi": "Toimiala", "en": "Division"},
     "area_filter_help": {
         "fi": "Ilman valintaa näytetään koko toimiala ({division}) raportin omin summin.",
         "en": "With none selected, the whole division ({division}) is shown with the report's own totals.",

@@ -10,6 +10,8 @@ COPY_LINK_STATUS = "copy-link-status"
 
 # controls
 AREA_FILTER = "service-area-filter"
+AREA_FILTER_HELP = "service-area-filter-help"
+DIVISION_CONTROL = "division-control"
 GROUP_CONTROL = "line-group-control"
 MEASURE_CONTROL = "measure-control"
 BRIDGE_CONTROL = "bridge-by-control"

@@ -14,7 +14,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
-import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
@@ -22,7 +21,18 @@ from dashboard.components import Table
 from dashboard.data import Dataset
 from dashboard.export_toolbar import export_toolbar
 from dashboard.figures import Chart
-from dashboard.finance_view import BRIDGE_BY, GROUPS, MEASURES, FinanceView, Kpi, Notice, Selection
+from dashboard.finance_view import (
+    BRIDGE_BY,
+    GROUPS,
+    MEASURES,
+    FinanceView,
+    Kpi,
+    Notice,
+    Selection,
+    area_slugs,
+    division_slugs,
+    view_division,
+)
 from dashboard.i18n import line_name, org_name, period_label, t
 from dashboard.numbers import format_eur, format_pct, format_signed_eur, format_signed_pct
 from dashboard.report_parser import slugify
@@ -41,7 +51,8 @@ GRAPH_CONFIG = {"displaylogo": False}
 
 def view_query(selection: Selection, lang: str) -> str:
     """The query string that reproduces a view (the same one the browser writes on every change)."""
-    pairs = [("area", slugify(a)) for a in selection.areas]
+    pairs = [("division", slugify(selection.division))] if selection.division else []
+    pairs += [("area", slugify(a)) for a in selection.areas]
     pairs += [
         ("group", selection.group),
         ("measure", selection.measure),
@@ -78,18 +89,40 @@ def _radio(component_id: str, label: str, options: list[tuple[str, str]], value:
     )
 
 
+def area_options(dataset: Dataset, division: str, lang: str) -> list[dict[str, str]]:
+    return [{"label": org_name(a, lang), "value": slug} for slug, a in area_slugs(dataset, division).items()]
+
+
+def division_control(dataset: Dataset, selection: Selection, lang: str) -> html.Div:
+    """The division to show: offered where the data holds more than one (a city-wide ledger)."""
+    divisions = division_slugs(dataset)
+    chosen = slugify(view_division(dataset, selection))
+    control = _radio(
+        ids.DIVISION_CONTROL,
+        t("division_control", lang),
+        [(s, org_name(d, lang)) for s, d in divisions.items()],
+        chosen,
+    )
+    return html.Div(control, hidden=len(divisions) < 2)
+
+
 def filters(dataset: Dataset, selection: Selection, lang: str) -> html.Section:
-    division = org_name(dataset.report.division, lang)
+    division = view_division(dataset, selection)
     return html.Section(
         [
             html.H2(t("filters", lang), className="visually-hidden"),
+            division_control(dataset, selection, lang),
             html.Fieldset(
                 [
                     html.Legend(t("area_filter", lang), className="control-label"),
-                    html.P(t("area_filter_help", lang, division=division), className="help"),
+                    html.P(
+                        t("area_filter_help", lang, division=org_name(division, lang)),
+                        id=ids.AREA_FILTER_HELP,
+                        className="help",
+                    ),
                     dbc.Checklist(
                         id=ids.AREA_FILTER,
-                        options=[{"label": org_name(a, lang), "value": slugify(a)} for a in dataset.cost_centres],
+                        options=area_options(dataset, division, lang),
                         value=[slugify(a) for a in selection.areas],
                         className="choice-list",
                         inputClassName="choice-input",
@@ -216,7 +249,7 @@ def finance_page(dataset: Dataset, selection: Selection, lang: str, notices: Seq
                         [
                             html.H2(id=ids.SELECTION_HEADING, className="selection-heading"),
                             html.P(t("sign_note", lang), className="sign-note"),
-                            export_toolbar(dataset, "finance", lang),
+                            export_toolbar(dataset, "finance", lang, selection=selection),
                             html.Section(
                                 [
                                     html.H3(t("kpi_heading", lang), className="visually-hidden"),
@@ -253,7 +286,7 @@ def finance_page(dataset: Dataset, selection: Selection, lang: str, notices: Seq
 # -- rendering results ------------------------------------------------------------------------------
 def render_selection_heading(dataset: Dataset, selection: Selection, lang: str) -> str:
     if not selection.areas:
-        return t("whole_division", lang, division=org_name(dataset.report.division, lang))
+        return t("whole_division", lang, division=org_name(view_division(dataset, selection), lang))
     return t("selected_areas", lang, areas=", ".join(org_name(a, lang) for a in selection.areas))
 
 
@@ -336,6 +369,9 @@ def render_chart_table(chart: Chart) -> html.Div:
     return html.Div(render_table(chart.columns, chart.rows, caption=chart.title), className="table-scroll", tabIndex=0)
 
 
+STATEMENT_COLUMNS = ("line_item", "derived", "last_full_year", "prior", "budget", "current", "realisation_pct")
+
+
 def render_statement(view: FinanceView, lang: str) -> list:
     """The report's own table: TP, TOT last year, TA + changes, TOT this year, remaining, TOT-%."""
     periods = view.periods
@@ -355,19 +391,23 @@ def render_statement(view: FinanceView, lang: str) -> list:
         t("realisation_col", lang, yy=yy),
     ]
     rows, row_classes = [], []
-    for _, r in view.statement.iterrows():
-        line = line_name(r["line_item"], lang)
-        label = {"text": line + " *", "hidden": f" ({t('derived_mark', lang)})"} if r["derived"] else line
+    statement = view.columns("statement")
+    # Column by column, not iterrows(): a Series per row cost more than the rest of the table.
+    for line_item, derived, last_full_year, prior, budget, current, realisation in zip(
+        *(statement[c].tolist() for c in STATEMENT_COLUMNS), strict=True
+    ):
+        line = line_name(line_item, lang)
+        label = {"text": line + " *", "hidden": f" ({t('derived_mark', lang)})"} if derived else line
         cells = [
-            format_eur(r["last_full_year"]),
-            format_eur(r["prior"]),
-            format_eur(r["budget"]),
-            format_eur(r["current"]),
-            format_eur(r["budget"] - r["current"]),
-            format_pct(r["realisation_pct"], 2),
+            format_eur(last_full_year),
+            format_eur(prior),
+            format_eur(budget),
+            format_eur(current),
+            format_eur(budget - current),
+            format_pct(realisation, 2),
         ]
         rows.append([label, *cells])
-        row_classes.append("derived" if r["derived"] else None)
+        row_classes.append("derived" if derived else None)
     notes = [t("statement_summary", lang)] + ([t("sum_of_areas", lang)] if len(view.selection.areas) > 1 else [])
     return [
         html.H3(t("statement_title", lang, name=name), className="chart-title", id="statement-title"),
@@ -391,12 +431,15 @@ def render_statement(view: FinanceView, lang: str) -> list:
 
 def render_rounding(view: FinanceView, lang: str) -> list:
     """Where the report's own sums differ by rounding, list them under the table."""
-    if view.rounding.empty:
+    rounding = view.columns("rounding")
+    if not len(rounding["line_item"]):
         return []
     items = []
-    for _, r in view.rounding.iterrows():
-        where = org_name(r["service_area"], lang) if r["service_area"] else t("division_table", lang)
-        is_pct = str(r["column"]).endswith("%")
+    for area, line_item, column, printed, computed in zip(
+        *(rounding[c].tolist() for c in ("service_area", "line_item", "column", "printed", "computed")), strict=True
+    ):
+        where = org_name(area, lang) if area else t("division_table", lang)
+        is_pct = str(column).endswith("%")
         fmt = (lambda v: format_pct(v, 2)) if is_pct else format_eur
         items.append(
             html.Li(
@@ -404,10 +447,10 @@ def render_rounding(view: FinanceView, lang: str) -> list:
                     "rounding_item",
                     lang,
                     where=where,
-                    line=line_name(r["line_item"], lang),
-                    column=r["column"],
-                    printed=fmt(r["printed"]),
-                    computed=fmt(r["computed"]),
+                    line=line_name(line_item, lang),
+                    column=column,
+                    printed=fmt(printed),
+                    computed=fmt(computed),
                 )
             )
         )
@@ -418,10 +461,13 @@ def render_rounding(view: FinanceView, lang: str) -> list:
     ]
 
 
+EXCEPTION_COLUMNS = ("service_area", "line_item", "realisation_pct", "pace_deviation_pp", "impact_eur", "reason")
+
+
 def render_exceptions(view: FinanceView, lang: str) -> list:
     from dashboard.finance_view import AHEAD_OF_PACE_PP
 
-    table = view.exceptions
+    table = view.columns("exceptions")
     reason_key = {
         "ahead": "exception_ahead",
         "income_behind": "exception_income_behind",
@@ -435,16 +481,19 @@ def render_exceptions(view: FinanceView, lang: str) -> list:
         t("deviation_eur", lang),
         t("reason", lang),
     )
+    pp = t("pp", lang)
     rows = [
         (
-            org_name(r["service_area"], lang),
-            line_name(r["line_item"], lang),
-            format_pct(r["realisation_pct"]),
-            format_signed_pct(r["pace_deviation_pp"], unit=t("pp", lang)),
-            format_eur(r["impact_eur"]),
-            t(reason_key[r["reason"]], lang),
+            org_name(area, lang),
+            line_name(line_item, lang),
+            format_pct(realisation),
+            format_signed_pct(deviation, unit=pp),
+            format_eur(impact),
+            t(reason_key[reason], lang),
         )
-        for _, r in table.iterrows()
+        for area, line_item, realisation, deviation, impact, reason in zip(
+            *(table[c].tolist() for c in EXCEPTION_COLUMNS), strict=True
+        )
     ]
     title = t("exceptions_title", lang)
     summary = t("exceptions_summary", lang, threshold=f"{AHEAD_OF_PACE_PP:g}", count=len(rows))
@@ -457,8 +506,12 @@ def render_exceptions(view: FinanceView, lang: str) -> list:
     return [html.H3(title, className="chart-title"), html.P(summary, className="chart-summary"), body]
 
 
-def _paragraphs(frame: pd.DataFrame, area: str) -> list[str]:
-    return frame.loc[frame["service_area"] == area, "text"].tolist()
+def _paragraphs(table: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Each cost centre's paragraphs, in order."""
+    out: dict[str, list[str]] = {}
+    for area, text in zip(table["service_area"].tolist(), table["text"].tolist(), strict=True):
+        out.setdefault(area, []).append(text)
+    return out
 
 
 def render_area_texts(view: FinanceView, lang: str) -> list:
@@ -467,10 +520,14 @@ def render_area_texts(view: FinanceView, lang: str) -> list:
     out: list = [html.H3(t("texts_title", lang), className="chart-title")]
     if lang != "fi":
         out.append(html.P(t("texts_in_finnish", lang), className="help"))
+    all_descriptions, all_commentary = (
+        _paragraphs(view.columns("descriptions")),
+        _paragraphs(view.columns("commentary")),
+    )
     for area in areas:
         name = org_name(area or view.division, lang)
-        descriptions = _paragraphs(view.descriptions, area)
-        commentary = _paragraphs(view.commentary, area)
+        descriptions = all_descriptions.get(area, [])
+        commentary = all_commentary.get(area, [])
         block = [html.H4(name)]
         if area:
             block += [html.H5(t("description", lang))]

@@ -1,10 +1,20 @@
-"""Figure builders: Finnish separators and formats, costs as positive figures, the selection's data."""
+"""Figure builders: Finnish separators and formats, costs as positive figures, the selection's data.
+
+The builders return plain figure dicts, which nothing validates when the page draws them; here
+every chart is validated by building a `go.Figure` of it, which raises on an invalid property.
+"""
 
 from __future__ import annotations
 
+import base64
+import dataclasses
 import itertools
+import json
 
+import numpy as np
+import plotly.graph_objects as go
 import pytest
+from plotly.io.json import to_json_plotly
 
 from dashboard.data import DEFAULT_DATA_DIR, load_dataset
 from dashboard.figures import CHART_BUILDERS, SEPARATORS, eur_axis
@@ -26,6 +36,39 @@ def dataset():
     return load_dataset(DEFAULT_DATA_DIR)
 
 
+def figure(chart) -> go.Figure:
+    """The chart's figure as plotly validates it (raises on any invalid property)."""
+    return go.Figure(chart.figure)
+
+
+def numbers(array) -> list[float]:
+    """A trace's numbers; float arrays travel as plotly.js typed arrays (base64), as go.Figure sends them."""
+    if isinstance(array, dict):
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
+
+
+def selections(dataset) -> list[tuple[str, ...]]:
+    """No cost centre, one, two (first and last, not adjacent) and every one."""
+    areas = tuple(dataset.cost_centres)
+    return [(), areas[:1], (areas[0], areas[-1]), areas]
+
+
+def test_every_chart_is_a_valid_plotly_figure(dataset):
+    for areas, group, bridge in itertools.product(selections(dataset), GROUPS, BRIDGE_BY):
+        view = build_finance_view(dataset, Selection(areas=areas, group=group, bridge_by=bridge))
+        for measure, lang in itertools.product(MEASURES, ("fi", "en")):
+            shown = dataclasses.replace(view, selection=dataclasses.replace(view.selection, measure=measure))
+            for name, builder in CHART_BUILDERS.items():
+                chart = builder(shown, lang)
+                where = (areas, group, measure, bridge, lang, name)
+                validated = figure(chart)  # raises ValueError naming an invalid property
+                assert validated.layout.height == chart.figure["layout"]["height"] >= 240, where
+                assert len(validated.data) == len(chart.figure["data"]) > 0, where
+                # What Dash sends the browser is what the validated figure would send.
+                assert json.loads(to_json_plotly(chart.figure)) == json.loads(to_json_plotly(validated)), where
+
+
 def figure_value(dataset, area: str, line: str, period) -> float:
     f = dataset.finance
     rows = f[
@@ -43,7 +86,7 @@ def test_every_figure_uses_finnish_separators(dataset, group, measure, bridge):
     view = build_finance_view(dataset, Selection(group=group, measure=measure, bridge_by=bridge))
     for name, builder in CHART_BUILDERS.items():
         chart = builder(view, "fi")
-        assert chart.figure.layout.separators == "," + NBSP, name
+        assert figure(chart).layout.separators == "," + NBSP, name
         assert chart.title and chart.summary, name
         assert len(chart.rows) > 0 and all(len(r) == len(chart.columns) for r in chart.rows), name
 
@@ -63,11 +106,11 @@ def test_cost_centre_chart_shows_exactly_the_selected_areas_as_costs(dataset):
     view = build_finance_view(dataset, Selection(areas=areas, group="expenses"))
     chart = CHART_BUILDERS["area"](view, "fi")
     line = headline_line("expenses")
-    prior, current = chart.figure.data
+    prior, current = figure(chart).data
     assert list(current.y) == list(areas)
     expected = [format_eur(-figure_value(dataset, a, line, dataset.periods.current)) for a in areas]
     assert list(current.customdata) == expected
-    assert all(x > 0 for x in current.x), "costs are drawn as positive bars"
+    assert all(x > 0 for x in numbers(current.x)), "costs are drawn as positive bars"
     assert list(prior.customdata) == [format_eur(-figure_value(dataset, a, line, dataset.periods.prior)) for a in areas]
 
 
@@ -75,17 +118,18 @@ def test_english_chart_uses_english_cost_centre_names(dataset):
     area = dataset.cost_centres[0]
     view = build_finance_view(dataset, Selection(areas=(area,)))
     chart = CHART_BUILDERS["area"](view, "en")
-    assert list(chart.figure.data[0].y) == [ORG_NAMES_EN[area]]
+    assert list(figure(chart).data[0].y) == [ORG_NAMES_EN[area]]
 
 
 @pytest.mark.parametrize("bridge", BRIDGE_BY)
 def test_bridge_steps_add_up_from_last_year_to_this_year(dataset, bridge):
     view = build_finance_view(dataset, Selection(bridge_by=bridge))
-    waterfall = CHART_BUILDERS["bridge"](view, "fi").figure.data[0]
+    waterfall = figure(CHART_BUILDERS["bridge"](view, "fi")).data[0]
     measures = list(waterfall.measure)
     assert measures[0] == "absolute" and measures[-1] == "total"
-    steps = sum(x for x, m in zip(waterfall.x, measures, strict=True) if m == "relative")
-    assert waterfall.x[0] + steps == pytest.approx(waterfall.x[-1])
+    x = numbers(waterfall.x)
+    steps = sum(v for v, m in zip(x, measures, strict=True) if m == "relative")
+    assert x[0] + steps == pytest.approx(x[-1])
     result = view.statement.set_index("line_item")
     assert view.bridge["eur"].iloc[0] == result.at["Tilikauden tulos", "prior"]
     assert view.bridge["eur"].iloc[-1] == result.at["Tilikauden tulos", "current"]
@@ -93,27 +137,27 @@ def test_bridge_steps_add_up_from_last_year_to_this_year(dataset, bridge):
 
 def test_pace_chart_draws_the_pace_of_the_months_elapsed(dataset):
     view = build_finance_view(dataset, Selection())
-    figure = CHART_BUILDERS["pace"](view, "fi").figure
+    pace_figure = figure(CHART_BUILDERS["pace"](view, "fi"))
     pace = dataset.periods.current.months / 12 * 100
-    assert [shape.x0 for shape in figure.layout.shapes] == [pace]
-    assert figure.layout.xaxis.ticksuffix == NBSP + "%"
+    assert [shape.x0 for shape in pace_figure.layout.shapes] == [pace]
+    assert pace_figure.layout.xaxis.ticksuffix == NBSP + "%"
 
 
 def test_percent_measure_shows_realisation_of_budget(dataset):
     area = dataset.cost_centres[0]
     view = build_finance_view(dataset, Selection(areas=(area,), measure="pct"))
-    bars = CHART_BUILDERS["area"](view, "fi").figure.data[0]
+    bars = figure(CHART_BUILDERS["area"](view, "fi")).data[0]
     line = headline_line("expenses")
     expected = figure_value(dataset, area, line, dataset.periods.current) / figure_value(
         dataset, area, line, dataset.periods.budget
     )
-    assert bars.x[0] == pytest.approx(expected * 100)
+    assert numbers(bars.x)[0] == pytest.approx(expected * 100)
     assert bars.customdata[0].endswith(NBSP + "%") and "," in bars.customdata[0]
 
 
 def test_forecast_chart_shows_budget_and_forecast_as_costs(dataset):
     view = build_finance_view(dataset, Selection())
-    budget, forecast = CHART_BUILDERS["forecast"](view, "fi").figure.data
+    budget, forecast = figure(CHART_BUILDERS["forecast"](view, "fi")).data
     line = headline_line("expenses")
     assert list(budget.customdata) == [
         format_eur(display_sign(line) * figure_value(dataset, a, line, dataset.periods.budget))

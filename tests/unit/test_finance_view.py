@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import itertools
+
+import pandas as pd
 import pytest
 
+from benchmarks.make_ledger import write_ledger
 from dashboard.data import DEFAULT_DATA_DIR, load_dataset
 from dashboard.finance_view import (
     EXPENSE_TOTAL,
     INCOME_TOTAL,
     Selection,
     build_finance_view,
+    division_figures,
     find_exceptions,
     group_lines,
     is_cost,
     read_query,
 )
+from dashboard.metrics import compare, select_statement
 from dashboard.report_parser import slugify
 from dashboard.statement import LINE_BY_NAME, Section
 
@@ -82,8 +88,6 @@ def test_exceptions_are_ranked_by_euro_impact(dataset):
 
 
 def test_exception_rules_on_a_small_frame():
-    import pandas as pd
-
     frame = pd.DataFrame(
         {
             "service_area": ["A", "A", "A", "A"],
@@ -107,3 +111,57 @@ def test_rounding_notes_follow_the_selection(dataset):
     area_view = build_finance_view(dataset, Selection(areas=(area,)))
     assert set(area_view.rounding["service_area"]) <= {area}
     assert len(area_view.rounding) == (rounding["service_area"] == area).sum()
+
+
+def _from_scratch(dataset, division: str, areas: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The statement and the by-area table as compare() gives them from the division's rows."""
+    finance = dataset.finance[dataset.finance["division"] == division]
+    statement = compare(select_statement(finance, division, areas), dataset.periods)
+    in_scope = areas or dataset.cost_centres_by_division[division]
+    by_area = compare(finance[finance["service_area"].isin(in_scope)], dataset.periods, by=["service_area"])
+    return statement, by_area
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 7])
+def test_a_selection_is_computed_from_the_divisions_shared_figures_as_from_its_rows(dataset, count):
+    """The statement sums the cost centres' figures and computes the metrics after: the same table."""
+    figures = division_figures(dataset, dataset.report.division)
+    for areas in itertools.islice(itertools.combinations(dataset.cost_centres, count), 8):
+        view = build_finance_view(dataset, Selection(areas=areas), figures)
+        statement, by_area = _from_scratch(dataset, dataset.report.division, areas)
+        pd.testing.assert_frame_equal(view.statement, statement, check_exact=True)
+        pd.testing.assert_frame_equal(view.by_area, by_area, check_exact=True)
+        pd.testing.assert_frame_equal(view.exceptions, find_exceptions(by_area), check_exact=True)
+        assert view.areas_in_scope == (areas or tuple(dataset.cost_centres))
+
+
+def test_a_views_frames_are_its_columns(dataset):
+    view = build_finance_view(dataset, Selection(areas=(dataset.cost_centres[1],)))
+    for name, table in view.tables.items():
+        frame = getattr(view, name)
+        assert list(frame.columns) == list(table.columns), name
+        for column, values in table.columns.items():
+            assert frame[column].tolist() == values.tolist() or frame[column].isna().any(), (name, column)
+    assert view.statement is view.statement  # built once
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory):
+    """A small city-wide ledger: three divisions with their own cost centres."""
+    folder = tmp_path_factory.mktemp("city")
+    write_ledger(folder, n_divisions=3, n_centres=9, n_years=2)
+    return load_dataset(folder)
+
+
+def test_each_division_of_a_city_ledger_shows_its_own_figures(city):
+    divisions = list(city.cost_centres_by_division)
+    assert len(divisions) == 3
+    for division in divisions:
+        own = city.cost_centres_by_division[division]
+        for areas in [(), own[:1], own[-2:]]:
+            view = build_finance_view(city, Selection(division=division, areas=areas))
+            statement, by_area = _from_scratch(city, division, areas)
+            assert view.division == division and view.areas_in_scope == (areas or own)
+            pd.testing.assert_frame_equal(view.statement, statement, check_exact=True)
+            pd.testing.assert_frame_equal(view.by_area, by_area, check_exact=True)
+            assert set(view.by_area["service_area"]) == set(areas or own)

@@ -20,6 +20,7 @@ FINANCE_REQUEST = {
         {"id": "line-group-control", "property": "value", "value": "expenses"},
         {"id": "measure-control", "property": "value", "value": "eur"},
         {"id": "bridge-by-control", "property": "value", "value": "line"},
+        {"id": "division-control", "property": "value", "value": "yhteiset-palvelut"},
     ],
     "changedPropIds": [],
     "state": [{"id": "lang-store", "property": "data", "value": "fi"}],

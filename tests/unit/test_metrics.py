@@ -10,8 +10,12 @@ import pytest
 from dashboard.metrics import (
     change,
     compare,
+    compare_sum,
+    comparison_frame,
     expected_pace_pct,
+    group_values,
     pace_deviation,
+    period_values,
     realisation_pct,
     select_statement,
     year_end_forecast,
@@ -153,3 +157,39 @@ def test_compare_keeps_groups_in_the_order_they_come():
     reordered = pd.concat([frame[frame["service_area"] == "B"], frame[frame["service_area"] == "A"]])
     table = compare(reordered, comparison_periods(frame), by=["service_area"])
     assert list(dict.fromkeys(table["service_area"])) == ["B", "A"]
+
+
+def test_a_sum_of_groups_compares_as_their_rows_together():
+    frame = _two_area_ledger()
+    periods = comparison_periods(frame)
+    values = group_values(period_values(frame, periods, ["service_area", "line_item"]), "service_area")
+    for groups in (["A"], ["B"], ["A", "B"], ["B", "A", "B"], ["A", "nobody"]):
+        together = compare(select_statement(frame, areas=groups), periods)
+        pd.testing.assert_frame_equal(
+            comparison_frame(compare_sum(values, groups, periods)), together, check_exact=True
+        )
+
+
+def test_a_line_missing_from_one_group_sums_the_others_and_is_missing_where_none_has_it():
+    frame = pd.concat(
+        [
+            _two_area_ledger(),
+            ledger([("B", "Vuokratuotot", "actual", 2024, 9, 5), ("B", "Vuokratuotot", "actual", 2023, 12, 7)]),
+        ]
+    )
+    periods = comparison_periods(frame)
+    values = group_values(period_values(frame, periods, ["service_area", "line_item"]), "service_area")
+    both = comparison_frame(compare_sum(values, ["A", "B"], periods)).set_index("line_item")
+    assert both.loc["Vuokratuotot", ["current", "last_full_year"]].tolist() == [5.0, 7.0]
+    assert math.isnan(both.loc["Vuokratuotot", "prior"]) and math.isnan(both.loc["Vuokratuotot", "budget"])
+    assert "Vuokratuotot" not in set(comparison_frame(compare_sum(values, ["A"], periods))["line_item"])
+
+
+def test_the_array_path_gives_the_grouped_paths_figures():
+    """compare() of one statement (arrays) and compare(by=...) (pandas) agree to the last bit."""
+    frame = _two_area_ledger()
+    periods = comparison_periods(frame)
+    grouped = compare(frame, periods, by=["service_area"])
+    for area in ("A", "B"):
+        one = grouped[grouped["service_area"] == area].drop(columns="service_area").reset_index(drop=True)
+        pd.testing.assert_frame_equal(compare(select_statement(frame, areas=[area]), periods), one, check_exact=True)

@@ -1,0 +1,79 @@
+"""A city-wide ledger in the browser: choose a division, then one of its cost centres."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from werkzeug.serving import make_server
+
+from benchmarks.make_ledger import write_ledger
+from dashboard import ids
+from dashboard.app_factory import create_app
+from dashboard.data import load_dataset
+from dashboard.report_parser import slugify
+from dashboard.settings import Settings
+from tests.browser.conftest import chart_data, wait_for_charts
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def city_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("city")
+    write_ledger(folder, n_divisions=3, n_centres=9, n_years=2)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def city_url(city_dir) -> Iterator[str]:
+    app = create_app(Settings(host="127.0.0.1", port=0, data_dir=city_dir, default_lang="fi"))
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+def _labels(page, chart_id: str) -> set[str]:
+    return {str(y) for trace in chart_data(page, chart_id) for y in trace["y"]}
+
+
+def test_choosing_a_division_shows_its_cost_centres_and_figures(page, city_url, city_dir):
+    city = load_dataset(city_dir)
+    own, other = list(city.cost_centres_by_division)[:2]
+    page.goto(city_url + "/")
+    wait_for_charts(page)
+    areas = page.locator(f"#{ids.AREA_FILTER} label")
+    assert areas.all_inner_texts() == list(city.cost_centres_by_division[own])
+    assert _labels(page, ids.AREA_CHART) == set(city.cost_centres_by_division[own])
+
+    page.get_by_label(other, exact=True).check()
+    page.wait_for_function(
+        "([id, first]) => document.querySelector('#' + id + ' label').textContent === first",
+        arg=[ids.AREA_FILTER, city.cost_centres_by_division[other][0]],
+    )
+    wait_for_charts(page)
+    assert areas.all_inner_texts() == list(city.cost_centres_by_division[other])
+    assert _labels(page, ids.AREA_CHART) == set(city.cost_centres_by_division[other])
+    assert other in page.inner_text(f"#{ids.SELECTION_HEADING}")
+    assert f"division={slugify(other)}" in page.url
+
+    area = city.cost_centres_by_division[other][1]
+    page.get_by_label(area, exact=True).check()
+    page.wait_for_function(
+        "([id, area]) => document.querySelector('#' + id).textContent.includes(area)",
+        arg=[ids.SELECTION_HEADING, area],
+    )
+    wait_for_charts(page)
+    assert _labels(page, ids.AREA_CHART) == {area}
+
+    # The link opens the same view.
+    link = page.url
+    page.goto(link)
+    wait_for_charts(page)
+    assert page.is_checked(f"#{ids.AREA_FILTER} input[value='{slugify(area)}']")
+    assert page.is_checked(f"#{ids.DIVISION_CONTROL} input[value='{slugify(other)}']")
+    assert _labels(page, ids.AREA_CHART) == {area}
