@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/run.py                       # everything, about 4 minutes
     .venv/bin/python benchmarks/run.py --load-seconds 0      # skip the load test
     .venv/bin/python benchmarks/run.py --json results.json   # also write the numbers as JSON
+    .venv/bin/python benchmarks/run.py --ledger [DIR]        # also a city-wide ledger (1M rows by default)
 
 Both apps run under gunicorn (`-w 2`) on loopback. For each it reports the time from navigation
 to every chart drawn and the bytes transferred on a first load (empty cache, median of
@@ -27,6 +28,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -328,7 +330,30 @@ def report(results: dict) -> str:
             f"(page p95 {load['page_ms']['p95']:.0f} ms, callback p95 {load['callback_ms']['p95']:.0f} ms), "
             f"{load['errors']} errors.",
         ]
+    if results.get("ledger"):
+        lines += ledger_report(results["ledger"])
     return "\n".join(lines)
+
+
+def ledger(data_dir: Path | None) -> dict:
+    """The city-wide ledger's start, filter and memory figures, each measured in a fresh process."""
+    with tempfile.TemporaryDirectory(prefix="ledger-bench-") as scratch:
+        out = Path(scratch) / "ledger.json"
+        command = [sys.executable, str(ROOT / "benchmarks" / "ledger_bench.py"), "--json", str(out)]
+        subprocess.run(command + (["--data", str(data_dir)] if data_dir else []), check=True, cwd=ROOT)
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+def ledger_report(numbers: dict) -> list[str]:
+    load, start = numbers["load"], numbers["start"]
+    peak = max(load["peak_rss_mb"], start["peak_rss_mb"])
+    return [
+        "",
+        f"City-wide ledger ({load['finance_rows']:,} rows, {load['division_cost_centres']} cost centres in the "
+        f"division shown): start {start['start_s']} s (target ≤ 10 s); filter p95, every selection seen first here "
+        f"(cost centres, division switches, another division's cost centre) {load.get('filter_p95_ms', '–')} ms "
+        f"(target ≤ 300 ms); seen before {load['warm_ms']['p95']} ms; peak RSS {peak} MB (target ≤ 1 536 MB).",
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -338,6 +363,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients in the load test")
     parser.add_argument("--load-seconds", type=float, default=60, help="load test length; 0 skips it")
     parser.add_argument("--json", type=Path, help="also write every number to this file")
+    parser.add_argument(
+        "--ledger",
+        nargs="?",
+        const="generate",
+        metavar="DIR",
+        help="also measure a city-wide ledger (benchmarks/ledger_bench.py): DIR, or a generated 1M-row one",
+    )
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -372,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
         results[name]["server_ms_first_round"] = summary(times[:first_round])
     for name in ("ours", "baseline"):
         results[name]["payloads"] = len(results[name]["payloads"])
+    if args.ledger:
+        results["ledger"] = ledger(None if args.ledger == "generate" else Path(args.ledger))
     print(json.dumps(results["machine"]))
     print(report(results))
     for name in ("ours", "baseline"):
