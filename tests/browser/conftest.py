@@ -6,6 +6,7 @@ the test if any occurred, so a browser-side error can never pass unnoticed.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import threading
 from collections.abc import Iterator
@@ -36,15 +37,22 @@ def dataset():
     return load_dataset(DEFAULT_DATA_DIR)
 
 
-@pytest.fixture(scope="session")
-def base_url() -> Iterator[str]:
-    app = create_app(Settings(host="127.0.0.1", port=0, data_dir=DEFAULT_DATA_DIR, default_lang="fi"))
+@contextlib.contextmanager
+def serving(data_dir) -> Iterator[str]:
+    """An app on `data_dir`, served on a free loopback port until the block ends; yields its URL."""
+    app = create_app(Settings(host="127.0.0.1", port=0, data_dir=data_dir, default_lang="fi"))
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def base_url() -> Iterator[str]:
+    with serving(DEFAULT_DATA_DIR) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 
 import pytest
-from werkzeug.serving import make_server
 
 from benchmarks.make_ledger import write_ledger
 from dashboard import ids
-from dashboard.app_factory import create_app
 from dashboard.data import load_dataset
 from dashboard.report_parser import slugify
-from dashboard.settings import Settings
-from tests.browser.conftest import chart_data, wait_for_charts
+from tests.browser.conftest import chart_data, serving, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -28,13 +24,8 @@ def city_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def city_url(city_dir) -> Iterator[str]:
-    app = create_app(Settings(host="127.0.0.1", port=0, data_dir=city_dir, default_lang="fi"))
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with serving(city_dir) as url:
+        yield url
 
 
 def _labels(page, chart_id: str) -> set[str]:
