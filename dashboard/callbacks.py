@@ -24,7 +24,6 @@ from dashboard import ids
 from dashboard.data import DataError, Dataset
 from dashboard.figures import CHART_BUILDERS
 from dashboard.finance_view import (
-    BRIDGE_BY,
     GROUPS,
     MEASURES,
     DivisionFigures,
@@ -32,10 +31,9 @@ from dashboard.finance_view import (
     Notice,
     Selection,
     build_finance_view,
-    choose,
     division_figures,
-    resolve_areas,
     resolve_division,
+    resolve_selection,
     view_division,
 )
 from dashboard.i18n import DEFAULT_LANG, org_name, t
@@ -156,17 +154,7 @@ def update_finance_view(
 ) -> dict[tuple[str, str], Any]:
     """Every output of the page for the controls' values; invalid values give a notice, not an error."""
     lang = lang if lang in LANGUAGES else DEFAULT_LANG
-    notices: list[Notice] = []
-    division = resolve_division(dataset, division, notices)
-    areas, area_notices = resolve_areas(dataset, area_slugs, division)
-    notices += area_notices
-    selection = Selection(
-        division=division,
-        areas=areas,
-        group=choose("group", group, GROUPS, notices),
-        measure=choose("measure", measure, MEASURES, notices),
-        bridge_by=choose("bridge", bridge_by, BRIDGE_BY, notices),
-    )
+    selection, notices = resolve_selection(dataset, division, area_slugs, group, measure, bridge_by)
     _forget_other_datasets(dataset)
     key = _SameDataset(dataset)
     if notices:  # a bad value in a link: rare, and the notice is part of the output

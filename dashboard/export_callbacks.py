@@ -27,7 +27,7 @@ from dashboard.exports import (
     to_xlsx,
     xlsx_file_name,
 )
-from dashboard.finance_view import BRIDGE_BY, GROUPS, MEASURES, Selection, choose, resolve_areas, resolve_division
+from dashboard.finance_view import Selection, resolve_selection
 from dashboard.i18n import DEFAULT_LANG
 from dashboard.settings import LANGUAGES
 
@@ -36,16 +36,7 @@ PRINT_JS = "function(n) { if (n) { window.print(); } return window.dash_clientsi
 
 def finance_selection(dataset: Dataset, area_slugs, group, measure, bridge_by, division="") -> Selection:
     """The controls' values as a selection; unknown values fall back as the page's own callback does."""
-    notices: list = []
-    division = resolve_division(dataset, division, notices)
-    areas, notices = resolve_areas(dataset, area_slugs, division)
-    return Selection(
-        division=division,
-        areas=areas,
-        group=choose("group", group, GROUPS, notices),
-        measure=choose("measure", measure, MEASURES, notices),
-        bridge_by=choose("bridge", bridge_by, BRIDGE_BY, notices),
-    )
+    return resolve_selection(dataset, division, area_slugs, group, measure, bridge_by)[0]
 
 
 def _lang(lang: object) -> str:

@@ -200,17 +200,28 @@ def read_query(dataset: Dataset, query: Mapping[str, object], default_lang: str)
     notices: list[Notice] = []
     langs = (default_lang, *(lang for lang in LANGUAGES if lang != default_lang))
     lang = choose("lang", query.get("lang"), langs, notices)
-    division = resolve_division(dataset, query.get("division"), notices)
-    areas, area_notices = resolve_areas(dataset, query.get("area"), division)
+    selection, selection_notices = resolve_selection(
+        dataset, query.get("division"), query.get("area"), query.get("group"), query.get("measure"), query.get("bridge")
+    )
+    return lang, selection, notices + selection_notices
+
+
+def resolve_selection(
+    dataset: Dataset, division: object, area_slugs: object, group: object, measure: object, bridge_by: object
+) -> tuple[Selection, list[Notice]]:
+    """The controls' or a link's values as a selection; each unknown value falls back with a notice."""
+    notices: list[Notice] = []
+    division = resolve_division(dataset, division, notices)
+    areas, area_notices = resolve_areas(dataset, area_slugs, division)
     notices += area_notices
     selection = Selection(
         division=division,
         areas=areas,
-        group=choose("group", query.get("group"), GROUPS, notices),
-        measure=choose("measure", query.get("measure"), MEASURES, notices),
-        bridge_by=choose("bridge", query.get("bridge"), BRIDGE_BY, notices),
+        group=choose("group", group, GROUPS, notices),
+        measure=choose("measure", measure, MEASURES, notices),
+        bridge_by=choose("bridge", bridge_by, BRIDGE_BY, notices),
     )
-    return lang, selection, notices
+    return selection, notices
 
 
 @dataclass(frozen=True)
