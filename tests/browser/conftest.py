@@ -38,9 +38,9 @@ def dataset():
 
 
 @contextlib.contextmanager
-def serving(data_dir) -> Iterator[str]:
-    """An app on `data_dir`, served on a free loopback port until the block ends; yields its URL."""
-    app = create_app(Settings(host="127.0.0.1", port=0, data_dir=data_dir, default_lang="fi"))
+def serving(settings: Settings) -> Iterator[str]:
+    """An app with `settings`, served on a free loopback port until the block ends; yields its URL."""
+    app = create_app(settings)
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -51,7 +51,7 @@ def serving(data_dir) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def base_url() -> Iterator[str]:
-    with serving(DEFAULT_DATA_DIR) as url:
+    with serving(Settings(data_dir=DEFAULT_DATA_DIR, default_lang="fi")) as url:
         yield url
 
 

@@ -10,6 +10,7 @@ from benchmarks.make_ledger import write_ledger
 from dashboard import ids
 from dashboard.data import load_dataset
 from dashboard.report_parser import slugify
+from dashboard.settings import Settings
 from tests.browser.conftest import chart_data, serving, wait_for_charts
 
 pytestmark = pytest.mark.browser
@@ -24,7 +25,7 @@ def city_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def city_url(city_dir) -> Iterator[str]:
-    with serving(city_dir) as url:
+    with serving(Settings(data_dir=city_dir, default_lang="fi")) as url:
         yield url
 
 

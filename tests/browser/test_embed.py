@@ -14,12 +14,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from werkzeug.serving import make_server
 
-from dashboard.app_factory import create_app
 from dashboard.data import DEFAULT_DATA_DIR
 from dashboard.settings import Settings
-from tests.browser.conftest import wait_for_charts
+from tests.browser.conftest import serving, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -70,13 +68,8 @@ def portal_url() -> Iterator[str]:
 def embeddable_url(portal_url) -> Iterator[str]:
     """The dashboard under /talous/, allowing the portal's origin to frame it."""
     settings = Settings(data_dir=DEFAULT_DATA_DIR, url_prefix="/talous/", frame_ancestors=f"'self' {portal_url}")
-    app = create_app(settings)
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/talous/"
-    server.shutdown()
-    thread.join(timeout=5)
+    with serving(settings) as url:
+        yield url + "/talous/"
 
 
 def dashboard_frame(page):
