@@ -70,6 +70,7 @@ def _request_lang(settings: Settings) -> str:
 # thousands of times per redraw (about half of each chart's redraw time in a Chromium profile). The
 # one part of it the bundles need, regeneratorRuntime, dash-bootstrap-components defines itself.
 _BABEL_POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\s*')
+_PLOTLY_SCRIPT = re.compile(r'<script src="([^"]*/assets/plotly-[^"]*)"></script>')
 
 
 class DashboardApp(Dash):
@@ -77,6 +78,11 @@ class DashboardApp(Dash):
 
     def interpolate_index(self, **kwargs) -> str:
         kwargs["scripts"] = _BABEL_POLYFILL.sub("", kwargs["scripts"], count=1)
+        # plotly.js is compiled off the main thread and run when it arrives, so the page renders
+        # meanwhile; charts draw once it has run (dashboard/components.js waits for it).
+        kwargs["scripts"] = _PLOTLY_SCRIPT.sub(
+            r'<script async id="plotly-js" src="\1"></script>', kwargs["scripts"], count=1
+        )
         page = super().interpolate_index(**kwargs)
         lang = _request_lang(self.server.config[CONFIG_KEY])
         page = page.replace("<html>", f'<html lang="{lang}">', 1)

@@ -70,7 +70,6 @@ def _outputs() -> list[tuple[str, str]]:
         out += [
             (ids.head_id(chart_id), "children"),
             (chart_id, "figure"),
-            (chart_id, "style"),
             (ids.table_id(chart_id), "children"),
         ]
     return out
@@ -181,7 +180,6 @@ def _render_outputs(
         result[(ids.head_id(chart_id), "children")] = render_chart_head(chart, chart_id)
         result[(chart_id, "figure")] = chart.figure
         # The graph fills its box (responsive width), so the box carries the figure's height.
-        result[(chart_id, "style")] = {"height": f"{chart.figure['layout']['height']}px"}
         result[(ids.table_id(chart_id), "children")] = render_chart_table(chart)
     return result
 

@@ -4,11 +4,16 @@ A table built from `html.Tr`/`html.Td` is one Dash component per cell: the finan
 about 760 of them, and the Dash renderer's work on every callback grows with that number (each
 output it applies re-runs a selector per mounted component). `Table` draws a whole table as one
 component: the same `<table>` markup, a fraction of the renderer's work.
+
+`Plot` draws a Plotly figure with the plotly.js that `assets/` serves, without `dcc.Graph`'s
+lazily loaded chunk (one more round trip before the first chart): charts in the viewport are
+drawn at once, the others when the browser is idle, so a click redraws what the reader sees first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from dash.development.base_component import Component
 
@@ -61,3 +66,34 @@ class Table(Component):
         """Every word the table shows, for tests and checks that read a layout without a browser."""
         cells = [c["text"] + c["hidden"] if isinstance(c, dict) else c for row in self.rows for c in row]
         return " ".join([getattr(self, "caption", ""), *self.columns, *cells])
+
+
+class Plot(Component):
+    """A Plotly figure: the card's width, the figure's `layout.height` (reserved before it draws).
+
+    The container carries `data-chart-state`: `waiting` until its figure is drawn, then `drawn`.
+    """
+
+    _namespace = "dashboard"
+    _type = "Plot"
+    _base_nodes: list[str] = []
+    _children_props: list[str] = []
+    _prop_names = ["id", "className", "style", "figure", "config"]
+    _valid_wildcard_attributes: list[str] = []
+    available_properties = _prop_names
+    available_wildcard_properties: list[str] = []
+
+    def __init__(
+        self,
+        id: str,  # noqa: A002
+        figure: Any = None,
+        config: dict | None = None,
+        className: str = "chart",  # noqa: N803 (Dash's name for the prop)
+        style: dict | None = None,
+    ) -> None:
+        props: dict[str, Any] = {"id": id, "className": className, "config": config or {}}
+        if figure is not None:
+            props["figure"] = figure
+        if style is not None:
+            props["style"] = style
+        super().__init__(**props)

@@ -17,8 +17,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 
-from dash import dcc, html
+from dash import html
 
+from dashboard.components import Plot
 from dashboard.data import Dataset
 from dashboard.figures import CHART_BUILDERS
 from dashboard.finance_view import build_finance_view, read_query
@@ -75,14 +76,7 @@ def chart_embed_page(
             [
                 html.H1(drawn.title, id=f"{graph_id}-title", className="chart-title"),
                 html.P(drawn.summary, className="chart-summary"),
-                dcc.Graph(
-                    id=graph_id,
-                    figure=drawn.figure,
-                    config=GRAPH_CONFIG,
-                    responsive=True,
-                    className="chart",
-                    style={"height": f"{drawn.figure['layout']['height']}px"},
-                ),
+                Plot(id=graph_id, figure=drawn.figure, config=GRAPH_CONFIG),
                 html.Details([html.Summary(t("show_table", lang)), render_chart_table(drawn)], className="chart-table"),
             ],
             className="card chart-card",

@@ -17,7 +17,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.components import Table
+from dashboard.components import Plot, Table
 from dashboard.data import Dataset
 from dashboard.export_toolbar import export_toolbar
 from dashboard.figures import Chart
@@ -204,7 +204,7 @@ def chart_card(chart_id: str, lang: str) -> html.Section:
     return html.Section(
         [
             html.Div(id=ids.head_id(chart_id)),
-            dcc.Graph(id=chart_id, config=GRAPH_CONFIG, responsive=True, className="chart", style={"height": "300px"}),
+            Plot(id=chart_id, config=GRAPH_CONFIG),
             html.Details(
                 [html.Summary(t("show_table", lang)), html.Div(id=ids.table_id(chart_id), className="table-scroll")],
                 className="chart-table",

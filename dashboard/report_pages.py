@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
-from dash import dcc, html
+from dash import html
 
 from dashboard.charts import follower_chart, posts_chart, risk_matrix_chart, risk_scale, signed_count
 from dashboard.communications import channel_states, follower_trend
+from dashboard.components import Plot
 from dashboard.data import Dataset
 from dashboard.export_toolbar import export_toolbar
 from dashboard.figures import Chart
@@ -60,7 +61,7 @@ def chart_section(chart: Chart, chart_id: str, lang: str) -> html.Section:
         [
             html.H3(chart.title, id=title_id, className="chart-title"),
             html.P(chart.summary, className="chart-summary"),
-            dcc.Graph(id=chart_id, figure=chart.figure, config=GRAPH_CONFIG, className="chart"),
+            Plot(id=chart_id, figure=chart.figure, config=GRAPH_CONFIG),
             html.Details(
                 [html.Summary(t("show_table", lang)), render_table(chart.columns, chart.rows, caption=chart.title)],
                 className="chart-table",
@@ -308,7 +309,7 @@ def risks_page(dataset: Dataset, query: Mapping[str, object], default_lang: str)
             [
                 html.H2(chart.title, id="risk-matrix-title"),
                 html.P(chart.summary, className="chart-summary"),
-                dcc.Graph(id="risk-matrix-chart", figure=chart.figure, config=GRAPH_CONFIG, className="chart"),
+                Plot(id="risk-matrix-chart", figure=chart.figure, config=GRAPH_CONFIG),
                 html.Div(risk_matrix_table(risks, lang), className="table-scroll", tabIndex="0"),
             ],
             className="card",

@@ -92,12 +92,27 @@ def phone_page(browser, console_errors):
     assert console_errors == [], f"browser console errors: {console_errors}"
 
 
+# Every chart on the page has drawn its current figure (charts out of view draw when the browser
+# is idle: until then their box says `data-chart-state="waiting"`).
+PAGE_CHARTS_DRAWN_JS = """() => {
+    const boxes = Array.from(document.querySelectorAll('[data-chart-state]'));
+    return boxes.every(box => { const g = box.querySelector('.js-plotly-plot');
+        return box.getAttribute('data-chart-state') === 'drawn' && g && g._fullLayout; }); }"""
+
+
+def wait_for_page_charts(page) -> None:
+    """Until every chart on the page has drawn its current figure."""
+    page.wait_for_function(PAGE_CHARTS_DRAWN_JS, timeout=20000)
+
+
 def wait_for_charts(page) -> None:
-    """Until every chart has drawn and no callback is pending."""
+    """Until the finance page's five charts have drawn their current figures and no callback is pending."""
     page.wait_for_function(
         """(ids) => !document.querySelector('[data-dash-is-loading="true"]') &&
-            ids.every(id => { const g = document.querySelector('#' + id + ' .js-plotly-plot');
-                              return g && g._fullLayout && g.data && g.data.length; })""",
+            ids.every(id => { const box = document.getElementById(id);
+                              const g = box && box.querySelector('.js-plotly-plot');
+                              return g && box.getAttribute('data-chart-state') === 'drawn'
+                                  && g._fullLayout && g.data && g.data.length; })""",
         arg=list(CHART_IDS),
         timeout=20000,
     )

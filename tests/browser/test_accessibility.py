@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import wait_for_charts
+from tests.browser.conftest import wait_for_charts, wait_for_page_charts
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +53,7 @@ def test_finance_page_has_no_axe_violations(page, base_url, path):
 def test_report_pages_have_no_axe_violations(page, base_url, path):
     page.goto(base_url + path)
     page.wait_for_selector("main")
-    page.wait_for_function("() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(g => g._fullLayout)")
+    wait_for_page_charts(page)
     assert violations(page) == []
 
 
@@ -61,7 +61,7 @@ def test_report_pages_have_no_axe_violations(page, base_url, path):
 def test_single_chart_embeds_have_no_axe_violations(page, base_url, path):
     page.goto(base_url + path)
     page.wait_for_selector("main")
-    page.wait_for_function("() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(g => g._fullLayout)")
+    wait_for_page_charts(page)
     assert violations(page) == []
 
 

@@ -140,3 +140,27 @@ def test_phone_width_has_no_horizontal_scrolling(phone_page, base_url):
     wait_for_charts(phone_page)
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"the page is {width} px wide at a 375 px viewport"
+
+
+def test_charts_out_of_view_draw_when_scrolled_to_or_printed(page, base_url):
+    # With the browser never idle, a chart below the fold waits; it draws as it scrolls into view,
+    # and every chart draws before printing. Each box already has its figure's height (no shift).
+    page.add_init_script("window.requestIdleCallback = () => 0;")
+    page.goto(base_url + "/")
+    page.wait_for_selector("[data-chart-state]")
+    states = """() => Object.fromEntries(Array.from(document.querySelectorAll('[data-chart-state]'))
+                    .map(box => [box.id, box.getAttribute('data-chart-state')]))"""
+    waiting = [chart_id for chart_id, state in page.evaluate(states).items() if state == "waiting"]
+    assert waiting, "every chart drew at once although some are out of view"
+    page.evaluate("(id) => document.getElementById(id).scrollIntoView()", waiting[0])
+    page.wait_for_function(
+        "(id) => document.getElementById(id).getAttribute('data-chart-state') === 'drawn'", arg=waiting[0]
+    )
+    heights = page.evaluate(
+        """(id) => { const box = document.getElementById(id);
+                     return [box.getBoundingClientRect().height, box.querySelector('.js-plotly-plot')._fullLayout.height]; }""",
+        waiting[0],
+    )
+    assert heights[0] == heights[1]
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert set(page.evaluate(states).values()) == {"drawn"}

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import wait_for_charts
+from tests.browser.conftest import wait_for_charts, wait_for_page_charts
 
 pytestmark = pytest.mark.browser
 
@@ -66,9 +66,7 @@ def test_pages_reflow_without_sideways_scrolling(browser, base_url, console_erro
         for path in PAGES:
             page.goto(base_url + path)
             page.wait_for_selector("main")
-            page.wait_for_function(
-                "() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(g => g._fullLayout)"
-            )
+            wait_for_page_charts(page)
             scroll = page.evaluate("() => document.documentElement.scrollWidth")
             assert scroll <= width, f"{path} is {scroll} px wide at {width} px"
     finally:

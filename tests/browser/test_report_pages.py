@@ -19,8 +19,9 @@ NBSP = "\u00a0"
 
 def wait_for_graphs(page, count: int) -> None:
     page.wait_for_function(
-        """(n) => { const gs = document.querySelectorAll('.js-plotly-plot');
-            return gs.length >= n && Array.from(gs).every(g => g._fullLayout && g.data); }""",
+        """(n) => { const boxes = document.querySelectorAll('[data-chart-state]');
+            return boxes.length >= n && Array.from(boxes).every(box => { const g = box.querySelector('.js-plotly-plot');
+                return box.getAttribute('data-chart-state') === 'drawn' && g && g._fullLayout && g.data; }); }""",
         arg=count,
         timeout=20000,
     )
