@@ -179,7 +179,6 @@ def _render_outputs(
         chart = CHART_BUILDERS[key](view, lang)
         result[(ids.head_id(chart_id), "children")] = render_chart_head(chart, chart_id)
         result[(chart_id, "figure")] = chart.figure
-        # The graph fills its box (responsive width), so the box carries the figure's height.
         result[(ids.table_id(chart_id), "children")] = render_chart_table(chart)
     return result
 
