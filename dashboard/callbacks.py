@@ -21,6 +21,7 @@ from typing import Any
 from dash import Dash, Input, Output, State, html, no_update
 
 from dashboard import ids
+from dashboard.components import Markup
 from dashboard.data import DataError, Dataset
 from dashboard.figures import CHART_BUILDERS
 from dashboard.finance_view import (
@@ -166,18 +167,20 @@ def _render_outputs(
     dataset: Dataset, view: FinanceView, notices: list[Notice], lang: str
 ) -> dict[tuple[str, str], Any]:
     selection = view.selection
+    # Text-only parts go as Markup: one Dash component each instead of one per element (the
+    # renderer's work on every click grows with the mounted components).
     result: dict[tuple[str, str], Any] = {
         (ids.INPUT_NOTICE, "children"): render_notices(notices, lang),
         (ids.SELECTION_HEADING, "children"): render_selection_heading(dataset, selection, lang),
-        (ids.KPI_CARDS, "children"): render_kpis(view, lang),
+        (ids.KPI_CARDS, "children"): Markup(render_kpis(view, lang)),
         (ids.STATEMENT_TABLE, "children"): render_statement(view, lang),
-        (ids.ROUNDING_NOTE, "children"): render_rounding(view, lang),
+        (ids.ROUNDING_NOTE, "children"): Markup(render_rounding(view, lang)),
         (ids.EXCEPTIONS, "children"): render_exceptions(view, lang),
-        (ids.AREA_TEXTS, "children"): render_area_texts(view, lang),
+        (ids.AREA_TEXTS, "children"): Markup(render_area_texts(view, lang)),
     }
     for key, chart_id in CHARTS:
         chart = CHART_BUILDERS[key](view, lang)
-        result[(ids.head_id(chart_id), "children")] = render_chart_head(chart, chart_id)
+        result[(ids.head_id(chart_id), "children")] = Markup(render_chart_head(chart, chart_id))
         result[(chart_id, "figure")] = chart.figure
         result[(ids.table_id(chart_id), "children")] = render_chart_table(chart)
     return result

@@ -25,6 +25,20 @@
             props.caption ? h("caption", null, props.caption) : null, head, body);
     }
 
+    /* Markup: [tag, props, ...children] or text, as dashboard/components.py's to_markup sends it. */
+    function fromMarkup(node, key) {
+        if (!Array.isArray(node)) {
+            return node;
+        }
+        const [tag, props, ...children] = node;
+        const type = tag === "dashboard.Table" ? Table : tag;
+        return h(type, Object.assign({key: key}, props), ...children.map(fromMarkup));
+    }
+
+    function Markup(props) {
+        return h(React.Fragment, null, (props.tree || []).map(fromMarkup));
+    }
+
     /* Charts in the viewport are drawn at once; the others when the browser is idle, one per idle
        period, so a click answers with what the reader sees and never waits on charts out of sight
        (a Plotly redraw costs 20-40 ms a chart). Before printing, every chart is drawn. */
@@ -172,5 +186,5 @@
         }
     }
 
-    window.dashboard = Object.assign(window.dashboard || {}, {Table, Plot});
+    window.dashboard = Object.assign(window.dashboard || {}, {Table, Plot, Markup});
 })();

@@ -97,3 +97,73 @@ class Plot(Component):
         if style is not None:
             props["style"] = style
         super().__init__(**props)
+
+
+# Props Dash's html components carry for Dash itself, never for the element.
+_DASH_ONLY_PROPS = {"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "loading_state", "key"}
+MarkupNode = str | int | float | list
+
+
+def to_markup(children: Any) -> list[MarkupNode]:
+    """`html.*` components (and `Table`s) as plain data: `[tag, props, *children]` or text."""
+    if children is None:
+        return []
+    if isinstance(children, list | tuple):
+        return [node for child in children for node in to_markup(child)]
+    if isinstance(children, str | int | float):
+        return [children]
+    if isinstance(children, Table):
+        return [["dashboard.Table", children.to_plotly_json()["props"]]]
+    if isinstance(children, Component) and children._namespace == "dash_html_components":
+        props = {k: v for k, v in children.to_plotly_json()["props"].items() if k not in _DASH_ONLY_PROPS}
+        return [[children._type.lower(), props, *to_markup(getattr(children, "children", None))]]
+    raise TypeError(f"Markup holds html.* components, tables and text, not {type(children).__name__}")
+
+
+class Markup(Component):
+    """Plain HTML drawn as one Dash component: text, headings, lists and tables a callback replaces.
+
+    Built from `html.*` components (so the render functions read as any Dash layout) and sent as
+    data, so the renderer mounts one component where the tree would mount dozens.
+    """
+
+    _namespace = "dashboard"
+    _type = "Markup"
+    _base_nodes: list[str] = []
+    _children_props: list[str] = []
+    _prop_names = ["id", "tree"]
+    _valid_wildcard_attributes: list[str] = []
+    available_properties = _prop_names
+    available_wildcard_properties: list[str] = []
+
+    def __init__(self, children: Any) -> None:
+        super().__init__(tree=to_markup(children))
+
+    @property
+    def text(self) -> str:
+        """Every word the markup shows, for tests and checks that read a layout without a browser."""
+        words: list[str] = []
+
+        def walk(node: MarkupNode) -> None:
+            if isinstance(node, list):
+                if node[0] == "dashboard.Table":
+                    words.append(Table(**_table_args(node[1])).text)
+                else:
+                    for child in node[2:]:
+                        walk(child)
+            else:
+                words.append(str(node))
+
+        for node in self.tree:
+            walk(node)
+        return " ".join(words)
+
+
+def _table_args(props: dict) -> dict:
+    return {
+        "columns": props["columns"],
+        "rows": props["rows"],
+        "caption": props.get("caption"),
+        "numeric_columns": props.get("numericColumns", ()),
+        "row_classes": props.get("rowClassNames"),
+    }

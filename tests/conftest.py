@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.components import Table
+from dashboard.components import Markup, Table
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -35,6 +35,6 @@ def text_of(component) -> str:
         return str(component)
     if isinstance(component, list | tuple):
         return " ".join(text_of(c) for c in component)
-    if isinstance(component, Table):
+    if isinstance(component, Table | Markup):
         return component.text
     return text_of(getattr(component, "children", None))

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 import plotly.io
+import pytest
+from dash import dcc, html
 
 from dashboard.callbacks import initial_finance_page
-from dashboard.components import Table
+from dashboard.components import Markup, Table
 from dashboard.data import load_dataset
 from dashboard.finance_view import Selection
 from dashboard.layout import numeric_columns, render_table
@@ -63,3 +65,29 @@ def test_the_finance_page_holds_few_dash_components():
     tables = [c for c in components if c["type"] == "Table"]
     assert len(tables) == 7  # the statement, the exceptions and the five charts' tables
     assert not [c for c in components if c["type"] in ("Td", "Tr")]
+
+
+def test_markup_sends_html_as_plain_data_without_dash_props():
+    tree = html.Div(
+        [html.H3("Kulut", id="t", className="chart-title"), html.P(["1\u00a0234\u00a0€", html.Strong("!")])],
+        **{"aria-labelledby": "t"},
+        n_clicks=0,
+    )
+    markup = Markup(tree)
+    assert markup.to_plotly_json()["props"]["tree"] == [
+        [
+            "div",
+            {"aria-labelledby": "t"},
+            ["h3", {"id": "t", "className": "chart-title"}, "Kulut"],
+            ["p", {}, "1\u00a0234\u00a0€", ["strong", {}, "!"]],
+        ]
+    ]
+    assert markup.text == "Kulut 1\u00a0234\u00a0€ !"
+
+
+def test_markup_keeps_tables_and_refuses_components_it_cannot_draw():
+    markup = Markup([html.Div(render_table(("Nimi",), [("Vaalit",)], caption="Otsikko"))])
+    assert markup.tree[0][2][0] == "dashboard.Table"
+    assert "Otsikko Nimi Vaalit" in markup.text
+    with pytest.raises(TypeError, match="Store"):
+        Markup([dcc.Store(id="s")])
