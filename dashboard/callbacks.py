@@ -23,6 +23,8 @@ from dash import Dash, Input, Output, State, html, no_update
 from dashboard import ids
 from dashboard.components import Markup
 from dashboard.data import DataError, Dataset
+from dashboard.export_toolbar import FINANCE, export_id, scope_line
+from dashboard.exports import finance_scope
 from dashboard.figures import CHART_BUILDERS
 from dashboard.finance_view import (
     GROUPS,
@@ -66,6 +68,7 @@ def _outputs() -> list[tuple[str, str]]:
         (ids.ROUNDING_NOTE, "children"),
         (ids.EXCEPTIONS, "children"),
         (ids.AREA_TEXTS, "children"),
+        (export_id(FINANCE, "scope"), "children"),
     ]
     for _, chart_id in CHARTS:
         out += [
@@ -177,6 +180,8 @@ def _render_outputs(
         (ids.ROUNDING_NOTE, "children"): Markup(render_rounding(view, lang)),
         (ids.EXCEPTIONS, "children"): render_exceptions(view, lang),
         (ids.AREA_TEXTS, "children"): Markup(render_area_texts(view, lang)),
+        # What the downloads will hold, in the same answer (not a second request per click).
+        (export_id(FINANCE, "scope"), "children"): scope_line(lang, *finance_scope(dataset, selection, lang)),
     }
     for key, chart_id in CHARTS:
         chart = CHART_BUILDERS[key](view, lang)

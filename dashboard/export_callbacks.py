@@ -14,14 +14,13 @@ from dash import Dash, Input, Output, State, ctx, dcc, no_update
 
 from dashboard import ids
 from dashboard.data import Dataset
-from dashboard.export_toolbar import FINANCE, export_id, scope_line
+from dashboard.export_toolbar import FINANCE, export_id
 from dashboard.exports import (
     CSV_TYPE,
     XLSX_TYPE,
     Export,
     csv_file_name,
     finance_export,
-    finance_scope,
     report_export,
     to_csv,
     to_xlsx,
@@ -64,13 +63,6 @@ def report_download(dataset: Dataset, kind: str, table_key, state: dict) -> dict
     return download(export, kind, table_key)
 
 
-def finance_scope_line(dataset: Dataset, area_slugs, group, measure, bridge_by, lang, division=""):
-    """The scope line under the toolbar's heading, for the controls' values."""
-    lang = _lang(lang)
-    selection = finance_selection(dataset, area_slugs, group, measure, bridge_by, division)
-    return scope_line(lang, *finance_scope(dataset, selection, lang))
-
-
 def _kind(prefix_page: str) -> str:
     return "xlsx" if ctx.triggered_id == export_id(prefix_page, "xlsx-button") else "csv"
 
@@ -96,14 +88,7 @@ def register_export_callbacks(app: Dash, get_dataset: Callable[[], Dataset]) -> 
         kind = _kind(FINANCE)
         return finance_download(get_dataset(), kind, table_key, area_slugs, group, measure, bridge_by, lang, division)
 
-    @app.callback(
-        Output(export_id(FINANCE, "scope"), "children"),
-        *(Input(c, "value") for c in controls),
-        State(ids.LANG_STORE, "data"),
-        prevent_initial_call=True,  # the page arrives with it (export_toolbar)
-    )
-    def update_export_scope(area_slugs, group, measure, bridge_by, division, lang):
-        return finance_scope_line(get_dataset(), area_slugs, group, measure, bridge_by, lang, division)
+    # The scope line under the heading follows the controls as an output of the page's callback.
 
     @app.callback(
         Output(export_id("report", "download"), "data"),

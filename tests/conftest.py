@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,3 +39,22 @@ def text_of(component) -> str:
     if isinstance(component, Table | Markup):
         return component.text
     return text_of(getattr(component, "children", None))
+
+
+def finance_request(area_value: Any = None, lang: str = "fi") -> dict:
+    """The finance page's callback as the renderer posts it when the cost-centre filter changes."""
+    from dashboard.callbacks import OUTPUTS
+
+    return {
+        "output": ".." + "...".join(f"{component}.{prop}" for component, prop in OUTPUTS) + "..",
+        "outputs": [{"id": component, "property": prop} for component, prop in OUTPUTS],
+        "inputs": [
+            {"id": "service-area-filter", "property": "value", "value": [] if area_value is None else area_value},
+            {"id": "line-group-control", "property": "value", "value": "expenses"},
+            {"id": "measure-control", "property": "value", "value": "eur"},
+            {"id": "bridge-by-control", "property": "value", "value": "line"},
+            {"id": "division-control", "property": "value", "value": "yhteiset-palvelut"},
+        ],
+        "changedPropIds": ["service-area-filter.value"],
+        "state": [{"id": "lang-store", "property": "data", "value": lang}],
+    }

@@ -11,20 +11,9 @@ import pytest
 
 from dashboard.app_factory import create_app
 from dashboard.settings import Settings
+from tests.conftest import finance_request
 
-FINANCE_REQUEST = {
-    "output": "finance-export-scope.children",
-    "outputs": {"id": "finance-export-scope", "property": "children"},
-    "inputs": [
-        {"id": "service-area-filter", "property": "value", "value": ["vaalit"]},
-        {"id": "line-group-control", "property": "value", "value": "expenses"},
-        {"id": "measure-control", "property": "value", "value": "eur"},
-        {"id": "bridge-by-control", "property": "value", "value": "line"},
-        {"id": "division-control", "property": "value", "value": "yhteiset-palvelut"},
-    ],
-    "changedPropIds": [],
-    "state": [{"id": "lang-store", "property": "data", "value": "fi"}],
-}
+FINANCE_REQUEST = finance_request(["vaalit"])
 PAGE_REQUEST = {
     "output": ".._pages_content.children..._pages_store.data..",
     "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],

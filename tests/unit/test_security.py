@@ -12,20 +12,9 @@ from dashboard.app_factory import create_app
 from dashboard.data import DEFAULT_DATA_DIR
 from dashboard.security import MAX_BODY_BYTES, content_security_policy, inline_script_hashes
 from dashboard.settings import Settings, SettingsError, parse_frame_ancestors, parse_url_prefix
+from tests.conftest import finance_request
 
-FIRST_DRAW = {
-    "output": "finance-export-scope.children",
-    "outputs": {"id": "finance-export-scope", "property": "children"},
-    "inputs": [
-        {"id": "service-area-filter", "property": "value", "value": []},
-        {"id": "line-group-control", "property": "value", "value": "expenses"},
-        {"id": "measure-control", "property": "value", "value": "eur"},
-        {"id": "bridge-by-control", "property": "value", "value": "line"},
-        {"id": "division-control", "property": "value", "value": "yhteiset-palvelut"},
-    ],
-    "changedPropIds": [],
-    "state": [{"id": "lang-store", "property": "data", "value": "fi"}],
-}
+FIRST_DRAW = finance_request([])
 
 
 @pytest.fixture(scope="module")
