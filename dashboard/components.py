@@ -64,8 +64,13 @@ class Table(Component):
     @property
     def text(self) -> str:
         """Every word the table shows, for tests and checks that read a layout without a browser."""
-        cells = [c["text"] + c["hidden"] if isinstance(c, dict) else c for row in self.rows for c in row]
-        return " ".join([getattr(self, "caption", ""), *self.columns, *cells])
+        return table_text(self.to_plotly_json()["props"])
+
+
+def table_text(props: dict) -> str:
+    """Every word of a table from its props (a `Table`'s, or one inside `Markup`)."""
+    cells = [c["text"] + c["hidden"] if isinstance(c, dict) else c for row in props["rows"] for c in row]
+    return " ".join([props.get("caption", ""), *props["columns"], *cells])
 
 
 class Plot(Component):
@@ -147,7 +152,7 @@ class Markup(Component):
         def walk(node: MarkupNode) -> None:
             if isinstance(node, list):
                 if node[0] == "dashboard.Table":
-                    words.append(Table(**_table_args(node[1])).text)
+                    words.append(table_text(node[1]))
                 else:
                     for child in node[2:]:
                         walk(child)
@@ -157,13 +162,3 @@ class Markup(Component):
         for node in self.tree:
             walk(node)
         return " ".join(words)
-
-
-def _table_args(props: dict) -> dict:
-    return {
-        "columns": props["columns"],
-        "rows": props["rows"],
-        "caption": props.get("caption"),
-        "numeric_columns": props.get("numericColumns", ()),
-        "row_classes": props.get("rowClassNames"),
-    }

@@ -1,7 +1,7 @@
 """Figure builders: a `FinanceView` and a language in, a `Chart` (figure, title, summary, table) out.
 
 Pure functions that return plain Plotly figure dicts (`{"data": [...], "layout": {...}}`), which
-`dcc.Graph` takes as it takes a `go.Figure`: building a `go.Figure` validates every property on
+the page's `Plot` component draws as it would a `go.Figure`: building a `go.Figure` validates every property on
 each call, which cost more than all the rest of a filter click. The dicts hold what a `go.Figure`
 would send (float arrays as plotly.js typed arrays, `_typed`); tests/unit/test_figures.py
 validates every chart with `go.Figure(chart.figure)`, which raises on any invalid property.

@@ -94,15 +94,15 @@ def phone_page(browser, console_errors):
 
 # Every chart on the page has drawn its current figure (charts out of view draw when the browser
 # is idle: until then their box says `data-chart-state="waiting"`).
-PAGE_CHARTS_DRAWN_JS = """() => {
+PAGE_CHARTS_DRAWN_JS = """(atLeast) => {
     const boxes = Array.from(document.querySelectorAll('[data-chart-state]'));
-    return boxes.every(box => { const g = box.querySelector('.js-plotly-plot');
+    return boxes.length >= (atLeast || 0) && boxes.every(box => { const g = box.querySelector('.js-plotly-plot');
         return box.getAttribute('data-chart-state') === 'drawn' && g && g._fullLayout; }); }"""
 
 
-def wait_for_page_charts(page) -> None:
-    """Until every chart on the page has drawn its current figure."""
-    page.wait_for_function(PAGE_CHARTS_DRAWN_JS, timeout=20000)
+def wait_for_page_charts(page, at_least: int = 0) -> None:
+    """Until the page holds `at_least` charts and every one has drawn its current figure."""
+    page.wait_for_function(PAGE_CHARTS_DRAWN_JS, arg=at_least, timeout=20000)
 
 
 def wait_for_charts(page) -> None:

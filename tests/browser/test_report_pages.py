@@ -11,20 +11,14 @@ import re
 import pytest
 
 from dashboard.numbers import format_number
-from tests.browser.conftest import wait_for_charts
+from tests.browser.conftest import wait_for_charts, wait_for_page_charts
 
 pytestmark = pytest.mark.browser
 NBSP = "\u00a0"
 
 
 def wait_for_graphs(page, count: int) -> None:
-    page.wait_for_function(
-        """(n) => { const boxes = document.querySelectorAll('[data-chart-state]');
-            return boxes.length >= n && Array.from(boxes).every(box => { const g = box.querySelector('.js-plotly-plot');
-                return box.getAttribute('data-chart-state') === 'drawn' && g && g._fullLayout && g.data; }); }""",
-        arg=count,
-        timeout=20000,
-    )
+    wait_for_page_charts(page, at_least=count)
 
 
 def visible_text(page) -> str:
