@@ -1,4 +1,4 @@
-"""Command line: `python -m dashboard ingest REPORT.txt --out DIR` and `python -m dashboard check`."""
+"""Command line: `python -m dashboard ingest REPORT.txt --out DIR`, `check [--data DIR]`, `seal [--data DIR]`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from dashboard.data import DEFAULT_DATA_DIR
-from dashboard.ingest import check, ingest
+from dashboard.ingest import check, ingest, seal
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,9 +18,15 @@ def main(argv: list[str] | None = None) -> int:
     p_ingest.add_argument("--out", type=Path, required=True, help="folder to write the data files to")
     p_check = commands.add_parser("check", help="validate and reconcile a data folder")
     p_check.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="data folder (default: the bundled data/)")
+    p_seal = commands.add_parser(
+        "seal", help="after a hand edit (rows appended to social_media.csv): check the folder, then write its manifest"
+    )
+    p_seal.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="data folder (default: the bundled data/)")
     args = parser.parse_args(argv)  # usage errors exit 2
     if args.command == "ingest":
         return ingest(args.report, args.out)
+    if args.command == "seal":
+        return seal(args.data)
     return check(args.data)
 
 

@@ -2,9 +2,15 @@
 
 `load_dataset(dir)` reads the tidy CSVs in `data/`, validates each column once (naming file,
 line and column on the first bad value), derives the subtotals a table leaves out, reconciles the
-figures and caches the result until a file changes. `write_dataset()` writes an ingested report
-atomically: into a scratch folder first, read back and validated, then moved into place, so a
-failed ingest leaves the target folder as it was.
+figures and caches the result, or the error that refused them, until a file changes.
+
+A dataset is replaced whole. `manifest.json` lists each data file with its size and SHA-256;
+`load_dataset` hashes the very bytes it parses and refuses a folder whose files do not match its
+manifest (`ManifestMismatch`), so a reader never takes a mix of an old and a new dataset.
+`write_dataset()` writes an ingested report into a scratch folder first, reads it back and
+validates it, moves the changed files into place and then, last and by an atomic rename, the new
+manifest: until that rename, readers find the old manifest and refuse any new file beside it. A
+folder without a manifest (a hand-made ledger) loads as it is; `seal` gives it one.
 """
 
 from __future__ import annotations
@@ -12,11 +18,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import io
+import json
 import os
+import re
 import shutil
 import tempfile
 import threading
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -24,9 +34,9 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 
 from dashboard.periods import ACTUAL, BUDGET, ComparisonPeriods, comparison_periods
-from dashboard.reconcile import Reconciliation, build_statements, reconcile
+from dashboard.reconcile import Reconciliation, build_statements, describe_finding, reconcile
 from dashboard.report_parser import ParsedReport
-from dashboard.statement import LINE_BY_NAME
+from dashboard.statement import LINE_BY_NAME, SUMMARY_ROWS
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_DATA_DIR = PACKAGE_DIR.parent / "data"
@@ -36,8 +46,16 @@ DISTINCT_SAMPLE = 10_000  # rows looked at to tell a column of few distinct valu
 SOCIAL_CHANNELS = ("Facebook", "Instagram", "X", "LinkedIn", "ePress")
 
 
+MANIFEST = "manifest.json"
+SEAL_COMMAND = "python -m dashboard seal"
+
+
 class DataError(ValueError):
     """A data file is missing or malformed; the message names file, line and column."""
+
+
+class ManifestMismatch(DataError):
+    """The folder's files are not the ones its manifest lists: being replaced, or edited by hand."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +97,15 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("year", "int", low=1900, high=2200),
         Column("months", "int", low=1, high=12),
         Column("printed", "number"),
+    ),
+    "summary.csv": (
+        Column("division"),
+        Column("summary_row", "choice", choices=tuple(SUMMARY_ROWS)),
+        Column("line_item", "choice", choices=tuple(SUMMARY_ROWS.values())),
+        Column("basis", "choice", choices=(ACTUAL, BUDGET)),
+        Column("year", "int", low=1900, high=2200),
+        Column("months", "int", low=1, high=12),
+        Column("eur", "int"),
     ),
     "commentary.csv": (
         Column("division"),
@@ -127,6 +154,11 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
     ),
 }
 FINANCE_KEY = ["division", "service_area", "line_item", "basis", "year", "months"]
+SUMMARY_KEY = ["division", "summary_row", "basis", "year", "months"]
+# Files a folder may leave out: a city-wide ledger prints no budget summary. Ingest writes them all.
+OPTIONAL_FILES = frozenset({"summary.csv"})
+# Every file ingest writes into a data folder, the manifest last.
+DATASET_FILES = (*SCHEMAS, MANIFEST)
 
 
 @dataclass(frozen=True)
@@ -138,6 +170,19 @@ class ReportInfo:
     status_date: dt.date
     goals_responsible: str
     source_file: str
+    source_sha256: str = ""
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """A file's size and SHA-256, as the manifest lists it."""
+
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, data: bytes) -> FileStamp:
+        return cls(len(data), hashlib.sha256(data).hexdigest())
 
 
 @dataclass(frozen=True)
@@ -154,6 +199,9 @@ class Dataset:
     risks: pd.DataFrame
     reconciliation: Reconciliation
     periods: ComparisonPeriods
+    summary: pd.DataFrame = field(default_factory=pd.DataFrame)  # TULOT, MENOT, NETTO; empty if not printed
+    files: Mapping[str, FileStamp] = field(default_factory=dict)  # each file read: its size and SHA-256
+    sealed: bool = False  # the folder has a manifest, and every file matched it
 
     @functools.cached_property
     def cost_centres(self) -> list[str]:
@@ -275,8 +323,9 @@ def _validate_values(file: str, frame: pd.DataFrame, col: Column) -> pd.Series:
     raise AssertionError(col.kind)
 
 
-def _read_csv_fast(path: Path, expected: list[str]) -> pd.DataFrame | None:
-    """The file read by Arrow's parallel CSV reader, every column as text; None where it refuses.
+def _read_csv_fast(source: Path | bytes, expected: list[str]) -> pd.DataFrame | None:
+    """The file (a path, or its bytes) read by Arrow's parallel CSV reader, every column as text;
+    None where it refuses.
 
     Arrow reads a million-row ledger in a fraction of a second, ten times faster than pandas' own
     reader. A file Arrow refuses, or whose header is not the expected one, is left to
@@ -284,7 +333,7 @@ def _read_csv_fast(path: Path, expected: list[str]) -> pd.DataFrame | None:
     """
     try:
         table = pa_csv.read_csv(
-            path,
+            pa.BufferReader(source) if isinstance(source, bytes) else source,
             parse_options=pa_csv.ParseOptions(newlines_in_values=True),  # commentary spans lines
             convert_options=pa_csv.ConvertOptions(
                 column_types={name: pa.string() for name in expected},
@@ -298,10 +347,15 @@ def _read_csv_fast(path: Path, expected: list[str]) -> pd.DataFrame | None:
     return table.to_pandas()  # text as pandas' `str` dtype, Arrow-backed as pandas' own reader gives it
 
 
-def _read_csv_checked(path: Path, file: str, directory: Path, expected: list[str]) -> pd.DataFrame:
+def _read_csv_checked(source: Path | bytes, file: str, directory: Path, expected: list[str]) -> pd.DataFrame:
     """pandas' reader, which names what is wrong with a file: missing, empty, not UTF-8, malformed."""
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        return pd.read_csv(
+            io.BytesIO(source) if isinstance(source, bytes) else source,
+            dtype=str,
+            keep_default_na=False,
+            encoding="utf-8",
+        )
     except FileNotFoundError:
         raise DataError(f"{file}: missing from {directory}") from None
     except UnicodeDecodeError as exc:
@@ -312,19 +366,24 @@ def _read_csv_checked(path: Path, file: str, directory: Path, expected: list[str
         raise DataError(f"{file}: malformed CSV: {str(exc).strip()}") from None
 
 
-def read_table(directory: Path, file: str) -> pd.DataFrame:
-    """Read one data file and validate it against its schema."""
-    path = Path(directory) / file
+def read_table(directory: Path, file: str, data: bytes | None = None) -> pd.DataFrame:
+    """Read one data file (or `data`, its bytes as read already) and validate it against its schema."""
     columns = SCHEMAS[file]
     expected = [c.name for c in columns]
-    frame = _read_csv_fast(path, expected)
+    source = Path(directory) / file if data is None else data
+    frame = _read_csv_fast(source, expected)
     if frame is None:
-        frame = _read_csv_checked(path, file, directory, expected)
+        frame = _read_csv_checked(source, file, directory, expected)
     if list(frame.columns) != expected:
         raise DataError(
             f"{file}, line 1: expected the columns {','.join(expected)}, found {','.join(map(str, frame.columns))}"
         )
     return pd.DataFrame({c.name: _validate_column(file, frame, c) for c in columns})
+
+
+def empty_table(file: str) -> pd.DataFrame:
+    """A file's frame with no rows, its columns typed as a read would type them."""
+    return read_table(Path("."), file, (",".join(c.name for c in SCHEMAS[file]) + "\n").encode())
 
 
 def _report_info(frame: pd.DataFrame) -> ReportInfo:
@@ -339,6 +398,7 @@ def _report_info(frame: pd.DataFrame) -> ReportInfo:
         status_date=row["status_date"],
         goals_responsible=row["goals_responsible"],
         source_file=row["source_file"],
+        source_sha256=row["source_sha256"],
     )
 
 
@@ -373,39 +433,229 @@ def _check_social_media(frame: pd.DataFrame) -> None:
     _check_unique(file, frame, ["channel", "metric", "date", "period_label", "derived"])
 
 
-def _signature(directory: Path) -> tuple:
-    out = []
+def _check_summary(frame: pd.DataFrame) -> None:
+    """Each summary row stands for its subtotal (TULOT for Toimintatuotot, …), once per period."""
+    file = "summary.csv"
+    wrong = frame["line_item"] != frame["summary_row"].map(SUMMARY_ROWS)
+    if wrong.any():
+        row = frame.loc[wrong, "summary_row"].iloc[0]
+        raise _bad(file, frame.astype(str), wrong, "line_item", f"{row} stands for {SUMMARY_ROWS[row]}")
+    _check_unique(file, frame, SUMMARY_KEY)
+
+
+# -- the manifest -----------------------------------------------------------------------------------
+MANIFEST_ABOUT = (
+    "The files of this dataset, each with its size in bytes and SHA-256. Written last by "
+    "`python -m dashboard ingest` or `python -m dashboard seal`; the dashboard refuses the folder "
+    "while a file does not match (data/README.md)."
+)
+
+
+def manifest_text(stamps: Mapping[str, FileStamp]) -> str:
+    """The manifest of a dataset's files, in the order of SCHEMAS: deterministic, no timestamps."""
+    files = {f: {"bytes": stamps[f].size, "sha256": stamps[f].sha256} for f in SCHEMAS if f in stamps}
+    return json.dumps({"about": MANIFEST_ABOUT, "files": files}, indent=2, ensure_ascii=False) + "\n"
+
+
+def seal_command(directory: Path) -> str:
+    """The command that re-seals `directory` after a hand edit."""
+    same = Path(directory).resolve() == DEFAULT_DATA_DIR.resolve()
+    return f"`{SEAL_COMMAND}`" if same else f"`{SEAL_COMMAND} --data {directory}`"
+
+
+def _line_of_key(text: str, key: str) -> str:
+    at = text.find(json.dumps(key, ensure_ascii=False))
+    return f", line {text.count(chr(10), 0, at) + 1}" if at >= 0 else ""
+
+
+def read_manifest(directory: Path) -> dict[str, FileStamp] | None:
+    """The files a folder's manifest lists; None where the folder has no manifest."""
+    path = Path(directory) / MANIFEST
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise DataError(f"{MANIFEST}: cannot read it: {exc.strerror}") from None
+    redo = f"write it anew with {seal_command(directory)} once the data files are right"
+    try:
+        text = raw.decode("utf-8")
+        document = json.loads(text)
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{MANIFEST}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); {redo}"
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise DataError(
+            f"{MANIFEST}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg}); {redo}"
+        ) from None
+    files = document.get("files") if isinstance(document, dict) else None
+    if not isinstance(files, dict):
+        raise DataError(f'{MANIFEST}, line 1: expected an object whose "files" lists the data files; {redo}')
+    stamps = {}
+    for name, entry in files.items():
+        where = MANIFEST + _line_of_key(text, name)
+        if name not in SCHEMAS:
+            raise DataError(f"{where}: lists '{name}', which is not a data file ({', '.join(SCHEMAS)}); {redo}")
+        size, sha = (entry.get("bytes"), entry.get("sha256")) if isinstance(entry, dict) else (None, None)
+        if type(size) is not int or size < 0 or not isinstance(sha, str) or not re.fullmatch(r"[0-9a-f]{64}", sha):
+            raise DataError(
+                f'{where}: the entry of {name} needs "bytes" (a whole number) and "sha256" (64 hex digits); {redo}'
+            )
+        stamps[name] = FileStamp(size, sha)
+    unlisted = [f for f in SCHEMAS if f not in stamps and f not in OPTIONAL_FILES]
+    if unlisted:
+        raise DataError(f"{MANIFEST}: does not list {', '.join(unlisted)}; {redo}")
+    return stamps
+
+
+def _mismatches(stamps: Mapping[str, FileStamp], manifest: dict[str, FileStamp]) -> list[str]:
+    """How the files as read differ from the manifest: one sentence a file."""
+    found = []
     for file in SCHEMAS:
+        listed, stamp = manifest.get(file), stamps.get(file)
+        if listed == stamp:
+            continue
+        if stamp is None:
+            found.append(f"{file} is listed in {MANIFEST} but missing")
+        elif listed is None:
+            found.append(f"{file} is not listed in {MANIFEST}")
+        else:
+            found.append(
+                f"{file} does not match {MANIFEST} ({stamp.size} bytes, SHA-256 {stamp.sha256[:12]}…; "
+                f"the manifest lists {listed.size} bytes, {listed.sha256[:12]}…)"
+            )
+    return found
+
+
+def _mismatch_message(directory: Path, mismatches: list[str]) -> str:
+    more = f" (and {len(mismatches) - 1} more file(s))" if len(mismatches) > 1 else ""
+    return (
+        f"{mismatches[0]}{more}: the folder {directory} is being replaced (the next request tries again), "
+        f"or a file was edited by hand; after a hand edit, check and re-seal the folder with {seal_command(directory)}"
+    )
+
+
+def write_manifest(directory: Path, stamps: Mapping[str, FileStamp]) -> None:
+    """Write a folder's manifest by an atomic rename: a reader finds the old one or the new one."""
+    _write_atomically(Path(directory) / MANIFEST, manifest_text(stamps).encode("utf-8"))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, scratch = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(scratch, path)
+    except BaseException:
+        Path(scratch).unlink(missing_ok=True)
+        raise
+
+
+# -- loading ----------------------------------------------------------------------------------------
+def _signature(directory: Path) -> tuple:
+    """What tells that a folder's files changed: each one's modification time, size and inode."""
+    out = []
+    for file in DATASET_FILES:
         try:
             st = (directory / file).stat()
-            out.append((file, st.st_mtime_ns, st.st_size))
+            out.append((file, st.st_mtime_ns, st.st_size, st.st_ino))
         except FileNotFoundError:
-            out.append((file, None, None))
+            out.append((file, None, None, None))
+        except OSError:
+            out.append((file, "unreadable", None, None))
     return tuple(out)
 
 
-_cache: dict[Path, tuple[tuple, Dataset]] = {}
+_cache: dict[Path, tuple[tuple, Dataset | DataError]] = {}
 _cache_lock = threading.Lock()
 
 
 def load_dataset(directory: Path | str = DEFAULT_DATA_DIR) -> Dataset:
-    """Load, validate and reconcile a data folder; cached until one of its files changes."""
+    """Load, validate and reconcile a data folder, checked against its manifest.
+
+    The result is cached until one of the folder's files changes; so is a refusal: while the
+    folder stays as it is, the same `DataError` is raised again without reading a file. Nothing is
+    cached when the files changed during the read (a dataset being replaced): the next call reads
+    the folder afresh.
+    """
     directory = Path(directory).resolve()
     signature = _signature(directory)
     with _cache_lock:
         hit = _cache.get(directory)
-        if hit and hit[0] == signature:
-            return hit[1]
-    dataset = _load_uncached(directory)
-    with _cache_lock:
-        _cache[directory] = (signature, dataset)
+    if hit and hit[0] == signature:
+        if isinstance(hit[1], DataError):
+            raise type(hit[1])(*hit[1].args) from None  # a new instance: tracebacks would pile up on one
+        return hit[1]
+    try:
+        result: Dataset | DataError = _load_uncached(directory)
+    except DataError as exc:
+        result = exc
+    if _signature(directory) == signature:  # the files read are the ones the signature describes
+        with _cache_lock:
+            _cache[directory] = (signature, result)
+    if isinstance(result, DataError):
+        raise result
+    return result
+
+
+def load_unsealed(directory: Path | str) -> Dataset:
+    """Load, validate and reconcile a folder as it is, its manifest not consulted and nothing cached:
+    what `seal` checks before it writes a manifest for the files as they are."""
+    return _load_uncached(Path(directory).resolve(), verify=False)
+
+
+def _read_files(directory: Path) -> dict[str, bytes]:
+    """The bytes of each data file present in the folder (read once: what is hashed is what is parsed)."""
+    read = {}
+    for file in SCHEMAS:
+        try:
+            read[file] = (directory / file).read_bytes()
+        except FileNotFoundError:
+            continue
+        except IsADirectoryError:
+            raise DataError(f"{file}: is a folder, not a file, in {directory}") from None
+        except OSError as exc:
+            raise DataError(f"{file}: cannot read it: {exc.strerror}") from None
+    return read
+
+
+def _load_uncached(directory: Path, verify: bool = True) -> Dataset:
+    if not directory.is_dir():
+        raise DataError(f"{directory}: no such data folder")
+    manifest = read_manifest(directory) if verify else None
+    read = _read_files(directory)
+    stamps = {file: FileStamp.of(data) for file, data in read.items()}
+    mismatches = _mismatches(stamps, manifest) if manifest is not None else []
+    try:
+        dataset = _build(directory, read, stamps, sealed=manifest is not None and not mismatches)
+    except DataError as exc:
+        if mismatches:  # say what is wrong with the file, and that the folder is not what its manifest lists
+            raise DataError(f"{exc} (also: {_mismatch_message(directory, mismatches)})") from None
+        raise
+    if mismatches:
+        material = dataset.reconciliation.material
+        also = (
+            f"; its figures do not reconcile either: {len(material)} material discrepancies, the first: "
+            + describe_finding(material.iloc[0])
+            if not material.empty
+            else ""
+        )
+        raise ManifestMismatch(_mismatch_message(directory, mismatches) + also)
     return dataset
 
 
-def _load_uncached(directory: Path) -> Dataset:
-    if not directory.is_dir():
-        raise DataError(f"{directory}: no such data folder")
-    tables = {file: read_table(directory, file) for file in SCHEMAS}
+def _build(directory: Path, read: Mapping[str, bytes], stamps: Mapping[str, FileStamp], sealed: bool) -> Dataset:
+    tables = {}
+    for file in SCHEMAS:
+        if file in read:
+            tables[file] = read_table(directory, file, read[file])
+        elif file in OPTIONAL_FILES:
+            tables[file] = empty_table(file)
+        else:
+            raise DataError(f"{file}: missing from {directory}")
     printed = tables["finance.csv"]
     if printed.empty:
         raise DataError("finance.csv: holds no figures")
@@ -413,6 +663,7 @@ def _load_uncached(directory: Path) -> Dataset:
     if statements.repeated_figures:  # only then are a million rows searched for the lines to name
         _check_unique("finance.csv", printed, FINANCE_KEY)
     _check_social_media(tables["social_media.csv"])
+    _check_summary(tables["summary.csv"])
     try:
         # The statement table has every period of the ledger, in a row per statement, not per figure.
         periods = comparison_periods(statements.table.index.to_frame(index=False))
@@ -427,8 +678,13 @@ def _load_uncached(directory: Path) -> Dataset:
         social_media=tables["social_media.csv"],
         goals=tables["goals.csv"],
         risks=tables["risks.csv"],
-        reconciliation=reconcile(printed, tables["printed_derived.csv"], statements=statements),
+        reconciliation=reconcile(
+            printed, tables["printed_derived.csv"], summary=tables["summary.csv"], statements=statements
+        ),
         periods=periods,
+        summary=tables["summary.csv"],
+        files=dict(stamps),
+        sealed=sealed,
     )
 
 
@@ -447,6 +703,7 @@ def dataset_files(parsed: ParsedReport) -> dict[str, str]:
         "report.csv": parsed.report,
         "finance.csv": parsed.finance,
         "printed_derived.csv": parsed.printed_derived,
+        "summary.csv": parsed.summary,
         "commentary.csv": parsed.commentary,
         "service_areas.csv": parsed.service_areas,
         "social_media.csv": parsed.social_media,
@@ -457,16 +714,42 @@ def dataset_files(parsed: ParsedReport) -> dict[str, str]:
 
 
 def write_dataset(files: dict[str, str], out_dir: Path) -> None:
-    """Write data files all-or-nothing: staged, validated, then each moved into place."""
+    """Replace a folder's dataset as a whole, all-or-nothing.
+
+    The files and their manifest are written to a scratch folder beside the target and read back
+    (validated, reconciled, checked against the manifest). Then each changed file is moved into
+    the target, and the new manifest last, by an atomic rename: a reader during the moves finds
+    the old manifest, refuses the new files beside it and keeps its last good data; after the
+    rename it finds the new dataset whole. A target that has no manifest yet gets the new one
+    first as well, so that a reader refuses the mix there too. The files keep their paths.
+    """
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".ingest-", dir=out_dir.parent))
     try:
-        for file, text in files.items():
-            (stage / file).write_text(text, encoding="utf-8", newline="")
-        _load_uncached(stage)  # what we write must read back
+        raw = {file: text.encode("utf-8") for file, text in files.items()}
+        for file, data in raw.items():
+            (stage / file).write_bytes(data)
+        manifest = manifest_text({file: FileStamp.of(data) for file, data in raw.items()}).encode("utf-8")
+        (stage / MANIFEST).write_bytes(manifest)
+        _load_uncached(stage)  # what we write must read back, and match its manifest
         out_dir.mkdir(exist_ok=True)
-        for file in files:
-            os.replace(stage / file, out_dir / file)
+        if not (out_dir / MANIFEST).exists():
+            _write_atomically(out_dir / MANIFEST, manifest)
+        for file in SCHEMAS:
+            target = out_dir / file
+            if file not in raw:  # an optional file the new dataset does not have
+                target.unlink(missing_ok=True)
+            elif not _holds(target, raw[file]):  # an unchanged file stays as it is: readers keep their cache
+                os.replace(stage / file, target)
+        if not _holds(out_dir / MANIFEST, manifest):
+            os.replace(stage / MANIFEST, out_dir / MANIFEST)  # the commit: the new dataset, whole
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False

@@ -2,8 +2,10 @@
 
 Replacing files in the data folder is picked up without a restart (the data module caches by the
 files' signature and reloads when one changes). A replacement that fails validation or
-reconciliation is rejected: it is logged once, `/healthz` reports it, and the last good dataset
-keeps serving until the folder holds good data again. Each worker process keeps its own holder;
+reconciliation, or a folder whose files do not match its manifest (half replaced, or edited by
+hand and not sealed), is rejected: it is logged once, `/healthz` reports it, and the last good
+dataset keeps serving until the folder holds good data again. The data module caches a refusal
+too, so a bad folder is read once per change of its files, not once per request. Each worker process keeps its own holder;
 workers need not agree for long, because each reads the same folder on its next request.
 """
 

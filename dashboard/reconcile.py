@@ -4,11 +4,14 @@ The report prints euros rounded to the euro, so its subtotals may differ from th
 rounded items by a euro or two. Those differences are *rounding* and are listed; anything larger
 is *material* and fails the check. Subtotals a table does not print (Henkilöstöpalvelut stops at
 Poistot) are derived from their items and marked as derived.
+
+`totals_sources` proves where each division's default-view totals come from (its own printed table,
+or else the sum of its cost centres) and that no figure is counted twice on the way.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -35,9 +38,16 @@ FINDING_COLUMNS = [
 ]
 
 
+SOURCE_CHECK = "totals source"
+OWN_TABLE, CENTRE_SUM = "own table", "sum of cost centres"
+SOURCE_COLUMNS = ["division", "source", "cost_centres", "figures"]
+
+
 @dataclass(frozen=True)
 class Reconciliation:
     findings: pd.DataFrame  # one row per difference, FINDING_COLUMNS
+    # Where each division's default-view totals come from: SOURCE_COLUMNS, one row per division.
+    sources: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SOURCE_COLUMNS))
 
     @property
     def rounding(self) -> pd.DataFrame:
@@ -69,11 +79,13 @@ class Statements:
     # filled in; NaN where a line is neither printed nor derived
     subtotal_checks: pd.DataFrame  # printed vs computed, for every subtotal that is printed
     repeated_figures: bool  # some line printed twice in one statement (the data check names the rows)
+    # The cells printed more than once: STATEMENT_KEYS, line_item, figures (how many), eur (their sum).
+    repeated: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
-def _statement_table(finance: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+def _statement_table(finance: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A row per statement (STATEMENT_KEYS, sorted), a column per line, NaN where not printed; and
-    whether some line is printed more than once in a statement (its figures are then summed).
+    the cells printed more than once in a statement (their figures are then summed).
 
     Built with numpy on integer codes: pandas' pivot_table takes seconds on a city ledger's
     million rows, this a fraction of one.
@@ -85,12 +97,18 @@ def _statement_table(finance: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
     cell = row * n_lines + line
     total = np.bincount(cell, weights=finance["eur"].to_numpy(dtype=float), minlength=n_rows * n_lines)
     count = np.bincount(cell, minlength=n_rows * n_lines)
+    index = statements.size().index
     table = pd.DataFrame(
         np.where(count > 0, total, np.nan).reshape(n_rows, n_lines),
-        index=statements.size().index,
+        index=index,
         columns=pd.Index(lines).astype(str),
     )
-    return table, bool((count > 1).any())
+    cells = np.flatnonzero(count > 1)  # almost always none
+    repeated = index[cells // n_lines].to_frame(index=False)
+    repeated["line_item"] = pd.Index(lines).astype(str)[cells % n_lines]
+    repeated["figures"] = count[cells]
+    repeated["eur"] = total[cells]
+    return table, repeated
 
 
 def _report_order(finance: pd.DataFrame) -> np.ndarray:
@@ -147,7 +165,7 @@ def build_statements(finance: pd.DataFrame) -> Statements:
         completed = completed.take(order)
     completed = completed.reset_index(drop=True)
     subtotal_checks = pd.concat(comparisons, ignore_index=True) if comparisons else pd.DataFrame()
-    return Statements(completed, wide, subtotal_checks, repeated)
+    return Statements(completed, wide, subtotal_checks, not repeated.empty, repeated)
 
 
 def complete_statements(finance: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -206,6 +224,137 @@ def division_totals(table: pd.DataFrame) -> pd.DataFrame:
     return both
 
 
+def _levels(table: pd.DataFrame) -> tuple[pd.Index, pd.Index]:
+    return table.index.get_level_values("division"), table.index.get_level_values("service_area")
+
+
+def _own_divisions(table: pd.DataFrame) -> pd.Index:
+    division, area = _levels(table)
+    return pd.Index(pd.unique(division[area == ""]))
+
+
+def default_totals(table: pd.DataFrame) -> pd.DataFrame:
+    """The figures each division's default view shows, from the statement table (`Statements.table`).
+
+    One row per (division, basis, year, months), a column per line. The rule is that of
+    `dashboard.metrics.select_statement`: a division's own printed table (service_area "") where it
+    prints one, else the sum of all its tables. `totals_sources` proves that this counts no figure twice.
+    """
+    if table.empty:
+        return table
+    division, area = _levels(table)
+    chosen = table[(area == "") | ~division.isin(_own_divisions(table))]
+    return chosen.groupby(level=["division", "basis", "year", "months"], sort=False).sum(min_count=1)
+
+
+def _source_finding(division: str, area: str, rule: str, line_item: str = "", column: str = "", printed=np.nan):
+    return {
+        "check": SOURCE_CHECK,
+        "kind": "material",
+        "division": division,
+        "service_area": area,
+        "line_item": line_item,
+        "column": column,
+        "printed": printed,
+        "computed": np.nan,
+        "difference": np.nan,
+        "rule": rule,
+    }
+
+
+def _named_totals(table: pd.DataFrame, own_divisions: pd.Index) -> pd.DataFrame:
+    """(division, service_area, others) of tables that equal the sum of their division's other
+    tables in every figure, in divisions that print no table of their own (at least three tables)."""
+    division, area = _levels(table)
+    rows = table[~division.isin(own_divisions)]
+    if rows.empty:
+        return pd.DataFrame(columns=["division", "service_area", "others"])
+    values = rows.fillna(0).to_numpy()
+    period = ["division", "basis", "year", "months"]
+    summed = rows.fillna(0).groupby(level=period, sort=False).sum()
+    aligned = summed.reindex(rows.index.droplevel("service_area")).to_numpy()
+    per_row = pd.DataFrame(
+        {
+            "equal": np.isclose(2 * values, aligned, rtol=0, atol=0.5).all(axis=1),
+            "nonzero": (values != 0).any(axis=1),
+        },
+        index=pd.MultiIndex.from_arrays(
+            [rows.index.get_level_values("division"), rows.index.get_level_values("service_area")]
+        ),
+    )
+    per_table = per_row.groupby(level=[0, 1], sort=False).agg(equal=("equal", "all"), nonzero=("nonzero", "any"))
+    tables = per_table.reset_index()
+    tables["others"] = tables.groupby("division")["service_area"].transform("size") - 1
+    return tables[tables["equal"] & tables["nonzero"] & (tables["others"] >= 2)][["division", "service_area", "others"]]
+
+
+def totals_sources(statements: Statements) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Where each division's default-view totals come from, and the findings that would break it.
+
+    A division's default view shows its own printed table (service_area "") when it prints one,
+    otherwise the sum of its cost centres (`default_totals`). Exactly one source, and no figure
+    counted twice, holds when: no cell (table, line, period) is printed twice, since the view would
+    add both; no table's name is blank without being empty (neither the own table nor a named cost
+    centre); and, in a division without an own table, no cost centre equals the sum of the others
+    (the own table under a name, which the sum would count twice). With an own table, the cost
+    centres are only checked against it (the "division total" check), never added to it.
+
+    Returns `sources` (SOURCE_COLUMNS, a row per division in the report's order) and findings
+    (FINDING_COLUMNS, check "totals source", all material).
+    """
+    table = statements.table
+    if table.empty:
+        return pd.DataFrame(columns=SOURCE_COLUMNS), pd.DataFrame(columns=FINDING_COLUMNS)
+    division, area = _levels(table)
+    own_divisions = _own_divisions(table)
+    pairs = pd.DataFrame({"division": division, "service_area": area}).drop_duplicates()
+    order = list(pd.unique(statements.finance["division"]))  # the report's order, not the sorted index
+    centres = pairs[pairs["service_area"] != ""].groupby("division").size()
+    figures = default_totals(table).notna().groupby(level="division").sum().sum(axis=1)
+    sources = pd.DataFrame(
+        {
+            "division": order,
+            "source": [OWN_TABLE if d in own_divisions else CENTRE_SUM for d in order],
+            "cost_centres": [int(centres.get(d, 0)) for d in order],
+            "figures": [int(figures.get(d, 0)) for d in order],
+        },
+        columns=SOURCE_COLUMNS,
+    )
+    found = []
+    for row in statements.repeated.itertuples(index=False):
+        found.append(
+            _source_finding(
+                row.division,
+                row.service_area,
+                f"printed {row.figures} times in one table; the view would add them up",
+                row.line_item,
+                _column_label(row.basis, row.year, row.months),
+                row.eur,
+            )
+        )
+    for row in pairs[(pairs["service_area"] != "") & (pairs["service_area"].str.strip() == "")].itertuples():
+        summed = "" if row.division in own_divisions else "; the default view would add it to the cost centres' sum"
+        found.append(
+            _source_finding(
+                row.division,
+                row.service_area,
+                f"a table whose name is blank but not empty ({row.service_area!r}): neither the division's own "
+                f"table (an empty service_area) nor a named cost centre{summed}",
+            )
+        )
+    for row in _named_totals(table, own_divisions).itertuples():
+        found.append(
+            _source_finding(
+                row.division,
+                row.service_area,
+                f"equals the sum of the division's other {row.others} cost centres in every figure: the division's "
+                "own table under a name? The division prints no table of its own (an empty service_area), so its "
+                "default view adds up every table and would count these figures twice",
+            )
+        )
+    return sources, pd.DataFrame(found, columns=FINDING_COLUMNS)
+
+
 def derived_columns(completed: pd.DataFrame, printed_derived: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The printed Jäljellä and TOT-YY % against the values computed from budget and actual."""
     if printed_derived.empty:
@@ -251,25 +400,45 @@ def reconcile(
         _as_findings(pct, "TOT-%", PCT_TOLERANCE, exact=0.005),
     ]
     if summary is not None and not summary.empty:
-        keys = ["division", "line_item", "basis", "year", "months"]
-        own = completed[completed["service_area"] == ""][keys + ["eur"]].rename(columns={"eur": "computed"})
-        both = summary.rename(columns={"eur": "printed"}).merge(own, on=keys, how="left")
-        both["computed"] = both["computed"].astype(float)  # NaN (no such line) classifies as material
-        both["service_area"] = ""
-        both["rule"] = [f"{r} = {li}" for r, li in zip(both["summary_row"], both["line_item"], strict=False)]
-        parts.append(_as_findings(both, "summary", EUR_TOLERANCE))
+        parts.append(_as_findings(summary_checks(summary, statements.table), "summary", EUR_TOLERANCE))
+    sources, source_findings = totals_sources(statements)
+    parts.append(source_findings)
     findings = (
         pd.concat([p for p in parts if not p.empty], ignore_index=True)
         if any(not p.empty for p in parts)
         else pd.DataFrame(columns=FINDING_COLUMNS)
     )
-    return Reconciliation(findings=findings)
+    return Reconciliation(findings=findings, sources=sources)
+
+
+def summary_checks(summary: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """The budget summary (TULOT, MENOT, NETTO) against the division's default-view totals."""
+    keys = ["division", "line_item", "basis", "year", "months"]
+    totals = default_totals(table)
+    if totals.empty:
+        shown = pd.DataFrame(columns=[*keys, "computed"])
+    else:
+        stacked = totals.rename_axis(columns="line_item").stack().dropna().rename("computed")
+        shown = stacked.reorder_levels(keys).reset_index()
+    both = summary.rename(columns={"eur": "printed"}).merge(shown, on=keys, how="left")
+    both["computed"] = both["computed"].astype(float)  # NaN (no such line) classifies as material
+    both["service_area"] = ""
+    both["rule"] = [f"{r} = {li}" for r, li in zip(both["summary_row"], both["line_item"], strict=False)]
+    return both
 
 
 def describe_finding(row) -> str:
     """One line a person can act on: where, which column, printed vs computed, and the rule."""
     decimals = 2 if row.check == "TOT-%" else 0
-    where = " / ".join((row.division, row.service_area or "(division's own table)", row.line_item))
+    # A blank name that is not empty is shown quoted: it is not the division's own table.
+    area = row.service_area if row.service_area.strip() or not row.service_area else repr(row.service_area)
+    parts = (row.division, area or "(division's own table)", row.line_item)
+    where = " / ".join(parts)
+    if row.check == SOURCE_CHECK:  # which figures would be counted twice, and why
+        where = " / ".join(part for part in parts if part)
+        column = f", column {row.column}" if row.column else ""
+        printed = f" ({format_number(row.printed, 0, ' ')} €)" if pd.notna(row.printed) else ""
+        return f"{row.kind}: {where}{column}{printed}: {SOURCE_CHECK}: {row.rule}"
     return (
         f"{row.kind}: {where}, column {row.column}: printed {format_number(row.printed, decimals, ' ')}, "
         f"computed {format_number(row.computed, decimals, ' ')} "

@@ -12,7 +12,8 @@ from dashboard.components import Markup, Table
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
-SEED_REPORT = ROOT.parent / "shared" / "seed" / "000_d603d5f688e74ccc.txt"
+# The city's report as text extracted from its PDF, kept in the repository (data/README.md).
+SEED_REPORT = DATA_DIR / "source" / "000_d603d5f688e74ccc.txt"
 
 
 @pytest.fixture(scope="session")

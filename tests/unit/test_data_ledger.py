@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from benchmarks.make_ledger import write_ledger
-from dashboard.data import DataError, _read_csv_checked, _read_csv_fast, load_dataset
+from dashboard.__main__ import main
+from dashboard.data import MANIFEST, DataError, _read_csv_checked, _read_csv_fast, load_dataset
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +37,50 @@ def test_a_ledger_loads_with_text_columns_as_str_and_reconciles(ledger):
         assert finance[column].dtype == "str", column  # what metrics and the views group on
     assert [str(finance[c].dtype) for c in ("year", "months", "eur")] == ["int64"] * 3
     assert dataset.cost_centres == ["Palvelualue 001", "Palvelualue 002", "Palvelualue 003", "Palvelualue 004"]
+    # A hand-made folder: no summary.csv (a ledger prints no TULOT / MENOT / NETTO), no manifest.
+    assert dataset.summary.empty and not dataset.sealed
+    assert dataset.reconciliation.sources[["division", "source", "cost_centres"]].values.tolist() == [
+        ["Toimiala 01", "own table", 2],
+        ["Toimiala 02", "own table", 2],
+    ]
+
+
+def _rewrite_own_tables(path: Path, name: str | None) -> None:
+    """Each division's own table (service_area empty) dropped, or given `name`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    out = [lines[0]]
+    for line in lines[1:]:
+        division, area, rest = line.split(",", 2)
+        if area:
+            out.append(line)
+        elif name is not None:
+            out.append(f"{division},{name},{rest}")
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def test_check_of_a_ledger_without_own_tables_says_the_totals_are_its_cost_centres_sum(ledger, capsys):
+    _rewrite_own_tables(ledger / "finance.csv", None)
+    assert main(["check", "--data", str(ledger)]) == 0
+    out = capsys.readouterr().out
+    assert "default-view totals of 2 division(s), each from one source (no figure counted twice):" in out
+    assert "  Toimiala 01: the sum of its 2 cost centre(s) (" in out and "no table of its own)" in out
+    assert "0 rounding difference(s)" in out and f"has no {MANIFEST}" in out
+
+
+def test_check_of_a_ledger_whose_own_tables_carry_a_name_fails_as_double_counting(ledger, capsys):
+    _rewrite_own_tables(ledger / "finance.csv", "Toimiala yhteensä")
+    assert main(["check", "--data", str(ledger)]) == 1
+    out = capsys.readouterr().out
+    assert "FIGURES COUNTED TWICE in 2 division(s)" in out
+    assert (
+        "material: Toimiala 01 / Toimiala yhteensä: totals source: equals the sum of the division's other 2 cost "
+        "centres in every figure"
+    ) in out
+
+
+def test_a_sealed_ledger_loads_sealed(ledger, capsys):
+    assert main(["seal", "--data", str(ledger)]) == 0
+    assert load_dataset(ledger).sealed
 
 
 def _break_line(path: Path, line: int, column: str, value: str) -> None:

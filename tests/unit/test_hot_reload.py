@@ -1,15 +1,20 @@
 """Replacing the data folder's files: good data is picked up without a restart; bad data is refused,
-logged and reported by /healthz while the last good data keeps serving."""
+logged and reported by /healthz while the last good data keeps serving; a half-replaced folder (the
+files not those its manifest lists) is refused the same way, so a reader never serves a mix."""
 
 from __future__ import annotations
 
 import json
 import logging
 import os
+import shutil
 
 import pytest
 
+from dashboard import data as data_module
 from dashboard.app_factory import create_app
+from dashboard.data import MANIFEST, SCHEMAS, FileStamp, write_manifest
+from dashboard.live_data import LastGoodData, checked_dataset
 from dashboard.settings import Settings
 from tests.conftest import finance_request
 
@@ -25,11 +30,16 @@ PAGE_REQUEST = {
 }
 
 
-def replace(path, text: str) -> None:
-    """Write a file as a deploy would, and make sure its signature (mtime, size) changes."""
+def replace(path, text: str, seal: bool = True) -> None:
+    """Write a file as a deploy would, and make sure its signature (mtime, size) changes; then, unless
+    told not to, write the folder's manifest for its files as they are (checked or not), as a
+    deploy that replaces a dataset whole leaves it."""
     path.write_text(text, encoding="utf-8")
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    if seal:
+        folder = path.parent
+        write_manifest(folder, {f: FileStamp.of((folder / f).read_bytes()) for f in SCHEMAS if (folder / f).exists()})
 
 
 def page_text(client) -> str:
@@ -93,3 +103,78 @@ def test_good_data_again_clears_the_problem(served):
     replace(path, good)
     body = client.get("/healthz").get_json()
     assert body["status"] == "ok" and "data_error" not in body
+
+
+def vaalit_purchases(dataset) -> list[int]:
+    finance = dataset.finance
+    rows = finance[(finance["service_area"] == "Vaalit") & (finance["line_item"] == "Palvelujen ostot")]
+    return rows["eur"].tolist()
+
+
+@pytest.fixture
+def new_dataset(tmp_path, data_copy):
+    """A newer dataset beside the served one: a figure a euro off (rounding only), a day later."""
+    folder = tmp_path / "new"
+    shutil.copytree(data_copy, folder)
+    for file, old, new in (
+        ("finance.csv", "Vaalit,Palvelujen ostot,actual,2024,9,-34249", "Vaalit,Palvelujen ostot,actual,2024,9,-34250"),
+        ("report.csv", "2024-09-30", "2024-09-29"),
+    ):
+        path = folder / file
+        replace(path, path.read_text(encoding="utf-8").replace(old, new))
+    assert checked_dataset(folder).reconciliation.ok
+    return folder
+
+
+def test_a_half_replaced_folder_is_refused_and_the_old_data_keeps_serving(data_copy, new_dataset, caplog):
+    """Old manifest + new finance.csv: each file is valid and the figures reconcile, but the folder is
+    not one dataset; the last good (old) data serves until the new manifest completes the swap."""
+    served = LastGoodData(data_copy, checked_dataset(data_copy))
+    old = served.get()
+    assert -34249 in vaalit_purchases(old)
+    os.replace(new_dataset / "finance.csv", data_copy / "finance.csv")  # the first move of a swap
+    with caplog.at_level(logging.ERROR, logger="dashboard"):
+        assert served.get() is old and served.get() is old
+    assert served.rejection is not None
+    assert served.rejection.error.startswith("finance.csv does not match manifest.json")
+    assert "is being replaced" in served.rejection.error
+    assert len([r for r in caplog.records if "rejected the data" in r.getMessage()]) == 1
+    os.replace(new_dataset / "report.csv", data_copy / "report.csv")
+    assert served.get() is old  # still a mix: two new files, the old manifest
+    os.replace(new_dataset / MANIFEST, data_copy / MANIFEST)  # the last move: the new dataset whole
+    new = served.get()
+    assert new is not old and served.rejection is None
+    assert -34250 in vaalit_purchases(new) and new.report.status_date.isoformat() == "2024-09-29"
+
+
+def test_the_app_serves_the_old_data_while_the_folder_is_half_replaced(served, new_dataset):
+    data, client = served
+    before = page_text(client)
+    assert "Tilanne 30.9.2024" in before
+    os.replace(new_dataset / "report.csv", data / "report.csv")  # the new report, the old manifest
+    assert json.loads(page_text(client)) == json.loads(before)
+    body = client.get("/healthz").get_json()
+    assert body["status"] == "degraded" and body["status_date"] == "2024-09-30"
+    assert "report.csv does not match manifest.json" in body["data_error"]
+    assert "python -m dashboard seal" in body["data_error"]
+    for file in ("finance.csv", MANIFEST):
+        os.replace(new_dataset / file, data / file)
+    assert "Tilanne 29.9.2024" in page_text(client)
+    assert client.get("/healthz").get_json()["status"] == "ok"
+
+
+def test_a_refused_folder_is_read_once_however_many_requests_come(served, monkeypatch):
+    data, client = served
+    reads = []
+    original = data_module._read_files
+
+    def counting(directory):
+        reads.append(directory)
+        return original(directory)
+
+    monkeypatch.setattr(data_module, "_read_files", counting)
+    replace(data / "finance.csv", "not,the,columns\n")
+    for _ in range(5):
+        assert client.get("/healthz").get_json()["status"] == "degraded"
+        page_text(client)
+    assert len(reads) == 1  # refused once for this change of its files, not once a request

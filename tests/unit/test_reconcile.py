@@ -5,7 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.reconcile import build_statements, complete_statements, reconcile
+from dashboard.metrics import select_statement
+from dashboard.reconcile import (
+    CENTRE_SUM,
+    OWN_TABLE,
+    build_statements,
+    complete_statements,
+    default_totals,
+    describe_finding,
+    reconcile,
+)
 from dashboard.statement import LINE_ORDER
 
 
@@ -141,3 +150,109 @@ def test_a_line_printed_twice_in_a_statement_is_flagged_and_summed():
     assert statements.repeated_figures and not build_statements(statement(BASE)).repeated_figures
     table = statements.table.reset_index()
     assert table["Myyntituotot"].tolist() == [105]
+
+
+# -- each division's default-view totals come from exactly one source -------------------------------
+DOUBLE = {k: 2 * v for k, v in BASE.items()}
+
+
+def source_findings(frame: pd.DataFrame) -> pd.DataFrame:
+    findings = reconcile(frame, NO_PRINTED).findings
+    return findings[findings["check"] == "totals source"]
+
+
+def test_a_division_with_its_own_table_takes_its_totals_from_that_table_alone():
+    frame = pd.concat([statement(BASE, "Alfa"), statement(BASE, "Beta"), statement(DOUBLE, "")])
+    result = reconcile(frame, NO_PRINTED)
+    assert result.findings.empty
+    assert result.sources.to_dict("records") == [
+        {"division": "D", "source": OWN_TABLE, "cost_centres": 2, "figures": len(BASE) + 2}  # 2 derived
+    ]
+    totals = default_totals(build_statements(frame).table)
+    assert totals.loc[("D", "actual", 2024, 9), "Myyntituotot"] == 200  # the own table's, not 200 + 100 + 100
+
+
+def test_a_division_without_its_own_table_takes_the_sum_of_its_cost_centres():
+    frame = pd.concat([statement(BASE, "Alfa"), statement(BASE, "Beta"), statement(DOUBLE, "Gamma", division="E")])
+    result = reconcile(frame, NO_PRINTED)
+    assert result.findings.empty
+    assert result.sources.to_dict("records") == [
+        {"division": "D", "source": CENTRE_SUM, "cost_centres": 2, "figures": len(BASE) + 2},
+        {"division": "E", "source": CENTRE_SUM, "cost_centres": 1, "figures": len(BASE) + 2},
+    ]
+    totals = default_totals(build_statements(frame).table)
+    assert totals.loc[("D", "actual", 2024, 9), "Henkilöstökulut"] == -1400
+
+
+def _view_totals(finance: pd.DataFrame, division: str) -> dict:
+    shown = select_statement(finance, division)
+    return {(r.line_item, r.basis, r.year, r.months): r.eur for r in shown.itertuples()}
+
+
+def _check_totals(finance: pd.DataFrame, division: str) -> dict:
+    totals = default_totals(build_statements(finance).table).loc[division]
+    stacked = totals.rename_axis(columns="line_item").stack().dropna()
+    return {(line, basis, year, months): value for (basis, year, months, line), value in stacked.items()}
+
+
+@pytest.mark.parametrize("own_table", [True, False])
+def test_the_checked_rule_is_the_one_the_finance_view_uses(seed_text, own_table):
+    """`default_totals` (what the check proves) gives the figures `select_statement` (what the view
+    shows with no cost centre ticked) gives: on the seed, and on the seed without its own table."""
+    from dashboard.report_parser import parse_report
+
+    finance = parse_report(seed_text, "seed.txt").finance
+    if not own_table:
+        finance = finance[finance["service_area"] != ""]
+    completed = build_statements(finance).finance
+    assert _check_totals(finance, "Yhteiset palvelut") == _view_totals(completed, "Yhteiset palvelut")
+    source = reconcile(finance, NO_PRINTED).sources["source"].tolist()
+    assert source == [OWN_TABLE if own_table else CENTRE_SUM]
+
+
+def test_a_figure_printed_twice_would_be_counted_twice():
+    twice = pd.concat([statement(DOUBLE, ""), statement({"Myyntituotot": 200}, "")])
+    frame = pd.concat([statement(BASE, "Alfa"), statement(BASE, "Beta"), twice])
+    found = source_findings(frame)
+    assert found[["service_area", "line_item", "column", "printed", "kind"]].values.tolist() == [
+        ["", "Myyntituotot", "TOT 2024 9 kk", 400, "material"]
+    ]
+    assert describe_finding(next(found.itertuples())) == (
+        "material: D / (division's own table) / Myyntituotot, column TOT 2024 9 kk (400 €): totals source: "
+        "printed 2 times in one table; the view would add them up"
+    )
+
+
+def test_a_table_named_blank_but_not_empty_is_neither_own_nor_a_cost_centre():
+    frame = pd.concat([statement(BASE, "Alfa"), statement(BASE, "Beta"), statement(DOUBLE, " ")])
+    found = source_findings(frame)
+    assert set(found["service_area"]) == {" "} and (found["kind"] == "material").all()
+    rules = " | ".join(found["rule"])
+    assert "blank but not empty (' ')" in rules and "would add it to the cost centres' sum" in rules
+    assert "D / ' ':" in describe_finding(next(found.itertuples()))
+
+
+def test_the_own_table_under_a_name_would_be_counted_twice():
+    frame = pd.concat([statement(BASE, "Alfa"), statement(BASE, "Beta"), statement(DOUBLE, "Yhteensä")])
+    found = source_findings(frame)
+    assert found["service_area"].tolist() == ["Yhteensä"]
+    assert "equals the sum of the division's other 2 cost centres" in found["rule"].iloc[0]
+    assert "count these figures twice" in found["rule"].iloc[0]
+    # Two equal cost centres are no sign of a total; with an own table the division check catches it.
+    assert source_findings(pd.concat([statement(BASE, "Alfa"), statement(BASE, "Beta")])).empty
+    with_own = pd.concat([statement(BASE, "Alfa"), statement(BASE, "Beta"), statement(DOUBLE, "Yhteensä")])
+    with_own = pd.concat([with_own, statement(DOUBLE, "")])  # the own table: Alfa + Beta
+    findings = reconcile(with_own, NO_PRINTED).findings
+    assert set(findings["check"]) == {"division total"} and (findings["kind"] == "material").all()
+
+
+def test_the_summary_is_checked_against_the_divisions_default_totals():
+    summary = pd.DataFrame(
+        [["D", "NETTO", "Toimintakate", "actual", 2024, 9, -1800]],
+        columns=["division", "summary_row", "line_item", "basis", "year", "months", "eur"],
+    )
+    without_own = pd.concat([statement(BASE, "Alfa"), statement(BASE, "Beta")])
+    assert reconcile(without_own, NO_PRINTED, summary).findings.empty
+    off = summary.assign(eur=-1810)
+    findings = reconcile(without_own, NO_PRINTED, off).findings
+    assert findings[["check", "kind", "difference"]].values.tolist() == [["summary", "material", -10]]
