@@ -14,6 +14,7 @@ from dashboard.communications import ChannelState
 from dashboard.figures import COLORS, FONT, SEPARATORS, TEMPLATE, Chart
 from dashboard.i18n import t
 from dashboard.numbers import format_number
+from dashboard.tables import Column
 
 CHANNEL_COLORS = {"Facebook": "#1f5fa8", "Instagram": "#9c2f6b", "LinkedIn": "#0b6b5d", "X": "#333333"}
 
@@ -99,15 +100,16 @@ def follower_chart(trend: pd.DataFrame, channel: str, lang: str) -> Chart:
             change=signed_count(last["value"] - first["value"]),
         )
     table = tuple(
-        (label, format_number(v), t("yes", lang) if d else t("no", lang))
+        (label, float(v), t("yes", lang) if d else t("no", lang))
         for label, v, d in zip(rows["label"], rows["value"], rows["derived"], strict=True)
     )
     return Chart(
         title=t("followers_of", lang, channel=channel),
         summary=summary,
         figure=fig,
-        columns=(t("observation", lang), t("followers", lang), t("derived_col", lang)),
+        columns=(Column(t("observation", lang)), Column(t("followers", lang), "count"), Column(t("derived_col", lang))),
         rows=table,
+        lang=lang,
     )
 
 
@@ -138,8 +140,9 @@ def posts_chart(states: list[ChannelState], lang: str) -> Chart:
         title=t("posts_title", lang),
         summary=summary,
         figure=fig,
-        columns=(t("channel", lang), t("posts_per_month", lang), t("note", lang)),
-        rows=tuple((s.channel, format_number(s.posts_per_month), s.posts_note) for s in shown),
+        columns=(Column(t("channel", lang)), Column(t("posts_per_month", lang), "count"), Column(t("note", lang))),
+        rows=tuple((s.channel, float(s.posts_per_month), s.posts_note) for s in shown),
+        lang=lang,
     )
 
 
@@ -219,13 +222,20 @@ def risk_matrix_chart(risks: pd.DataFrame, lang: str) -> Chart:
         numbers = ", ".join(str(r) for r, sc in zip(ordered["row"], score, strict=True) if sc == top)
         summary = t("risk_matrix_summary", lang, n=len(risks), score=top, names=numbers)
     rows = tuple(
-        (str(r), name, str(p), str(s), str(p * s))
+        (int(r), name, int(p), int(s), int(p * s))
         for r, name, p, s in zip(risks["row"], risks["risk"], risks["probability"], risks["significance"], strict=True)
     )
     return Chart(
         title=t("risk_matrix_title", lang),
         summary=summary,
         figure=fig,
-        columns=("#", t("risk", lang), t("probability", lang), t("significance", lang), t("risk_score", lang)),
+        columns=(
+            Column("#", "count"),
+            Column(t("risk", lang)),
+            Column(t("probability", lang), "count"),
+            Column(t("significance", lang), "count"),
+            Column(t("risk_score", lang), "count"),
+        ),
         rows=rows,
+        lang=lang,
     )

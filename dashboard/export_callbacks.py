@@ -14,18 +14,9 @@ from dash import Dash, Input, Output, State, ctx, dcc, no_update
 
 from dashboard import ids
 from dashboard.data import Dataset
+from dashboard.export_files import CSV_TYPE, XLSX_TYPE, Export, to_csv, to_xlsx
 from dashboard.export_toolbar import FINANCE, export_id
-from dashboard.exports import (
-    CSV_TYPE,
-    XLSX_TYPE,
-    Export,
-    csv_file_name,
-    finance_export,
-    report_export,
-    to_csv,
-    to_xlsx,
-    xlsx_file_name,
-)
+from dashboard.exports import csv_file_name, finance_export, report_export, xlsx_file_name
 from dashboard.finance_view import Selection, resolve_selection
 from dashboard.i18n import DEFAULT_LANG
 from dashboard.settings import LANGUAGES

@@ -27,12 +27,16 @@ from dashboard.finance_view import (
     RESULT_LINE,
     FinanceView,
     display_arrays,
+    display_sign,
+    group_items,
     group_lines,
     headline_line,
     is_cost,
 )
 from dashboard.i18n import line_name, org_name, period_label, t
+from dashboard.metrics import forecast_method_names
 from dashboard.numbers import NBSP, format_eur, format_number, format_pct, format_signed_eur, format_signed_pct
+from dashboard.tables import Column, shown_rows
 
 SEPARATORS = "," + NBSP  # decimal comma, no-break space between thousands
 COLORS = {
@@ -76,13 +80,26 @@ BASE_LAYOUT = {
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart and its accessible alternatives: title, one-sentence summary and the data as a table."""
+    """A chart and its accessible alternatives: title, one-sentence summary and the data as a table.
+
+    The table holds the view's numbers (`columns` say what they are); `headers` and `shown_rows`
+    are the same table as the page shows it, formatted by the one formatter.
+    """
 
     title: str
     summary: str
     figure: dict[str, Any]  # a Plotly figure dict (the report pages' charts.py still gives go.Figure)
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[object, ...], ...]
+    lang: str
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(c.header for c in self.columns)
+
+    @property
+    def shown_rows(self) -> tuple[tuple[str, ...], ...]:
+        return shown_rows(self.columns, self.rows, self.lang)
 
 
 @dataclass(frozen=True)
@@ -144,25 +161,69 @@ def _cost_label(name: str, line_item: str, lang: str) -> str:
     return name + (t("cost_suffix", lang) if is_cost(line_item) else "")
 
 
-def _fmt_change_pct(value: float) -> str:
-    return format_signed_pct(value) if value == value else "–"
+def forecast_method_text(mask: int, view: FinanceView, lang: str) -> str:
+    """How a forecast was made, in words: one method, or "yhdistelmä: …" where its parts used several."""
+    names = forecast_method_names(int(mask))
+    year = view.periods.last_full_year.year if view.periods.last_full_year else view.periods.current.year - 1
+    words = [t("forecast_method_" + name, lang, year=year) for name in names]
+    if len(words) > 1:
+        return t("forecast_method_mixed", lang, methods=", ".join(words))
+    return words[0] if words else "–"
+
+
+def _label_column(view: FinanceView, lang: str, by_area: bool) -> Column:
+    return Column(t("cost_centre" if by_area else "line_item", lang))
+
+
+def _headline(view: FinanceView) -> dict[str, float] | None:
+    """The group's total (its headline line) in the selection's statement, display-signed: the
+    figure the KPI card shows, so every sentence about the total says the same number."""
+    line = headline_line(view.selection.group)
+    shown = display_arrays(view.columns("statement"), (*_HEADLINE_FIGURES, "forecast_methods"), (line,))
+    if not len(shown["line_item"]):
+        return None
+    return {name: float(shown[name][0]) for name in _HEADLINE_FIGURES} | {
+        "forecast_methods": int(shown["forecast_methods"][0])
+    }
+
+
+_HEADLINE_FIGURES = (
+    "current",
+    "prior",
+    "change_eur",
+    "change_pct",
+    "realisation_pct",
+    "budget",
+    "forecast",
+    "forecast_vs_budget_eur",
+)
+
+
+def _parts_note(view: FinanceView, column: str, lang: str) -> str:
+    """Where the division's printed total differs from the sum of its cost centres, say so."""
+    line = headline_line(view.selection.group)
+    gap = view.parts_gap(line, column) * display_sign(line)
+    if gap == 0 or gap != gap:
+        return ""
+    return t("parts_gap", lang, gap=format_signed_eur(gap))
 
 
 _COMPARED = ("current", "prior", "change_eur", "change_pct", "realisation_pct", "pace_pct")
 
 
-def _comparison(view: FinanceView, lang: str, shown: dict[str, np.ndarray], labels: list[str], title: str) -> Chart:
+def _comparison(
+    view: FinanceView, lang: str, shown: dict[str, np.ndarray], labels: list[str], title: str, by_area: bool
+) -> Chart:
     """Grouped bars, last year vs this year (€), or this year's realisation % against the pace."""
-    by_area = "service_area" in shown
     current_label = period_label(view.periods.current, lang)
     prior_label = period_label(view.periods.prior, lang)
-    pace = float(shown["pace_pct"][0]) if len(labels) else view.periods.pace * 100
-    headline = _headline_index(shown["line_item"], view)
+    pace = view.periods.pace * 100
+    total = _headline(view)
+    total_name = line_name(headline_line(view.selection.group), lang)
     if view.selection.measure == "pct":
         pct_axis = {"title": {"text": t("axis_pct", lang)}, "ticksuffix": NBSP + "%", "tickformat": ",.0f"}
         fig = base_figure(len(labels), xaxis=pct_axis, **_pace_line(pace, lang, view.periods.current.months))
         values = shown["realisation_pct"]
-        shown_pct = [format_pct(v) for v in values]
         fig["data"].append(
             {
                 "type": "bar",
@@ -171,87 +232,61 @@ def _comparison(view: FinanceView, lang: str, shown: dict[str, np.ndarray], labe
                 "orientation": "h",
                 "name": t("realisation", lang),
                 "marker": {"color": COLORS["current"]},
-                "customdata": shown_pct,
+                "customdata": [format_pct(v) for v in values],
                 "hovertemplate": "%{y}: %{customdata}<extra></extra>",
             }
         )
-        columns = (t("line_item" if not by_area else "cost_centre", lang), t("realisation", lang))
-        rows = tuple(zip(labels, shown_pct, strict=True))
+        columns = (_label_column(view, lang, by_area), Column(t("realisation", lang), "pct", 1))
+        rows = tuple(zip(labels, values.tolist(), strict=True))
         summary = (
-            t("pct_summary", lang, name=labels[headline], pct=shown_pct[headline], pace=format_pct(pace))
-            if len(labels)
+            t("pct_summary", lang, name=total_name, pct=format_pct(total["realisation_pct"]), pace=format_pct(pace))
+            if total
             else ""
         )
-        return Chart(title, summary, fig, columns, rows)
+        return Chart(title, summary, fig, columns, rows, lang)
 
     fig = grouped_eur_bars(shown, labels, (("prior", prior_label), ("current", current_label)), lang)
     columns = (
-        t("line_item" if not by_area else "cost_centre", lang),
-        prior_label,
-        current_label,
-        t("change", lang),
-        t("change", lang) + " %",
+        _label_column(view, lang, by_area),
+        Column(prior_label, "eur"),
+        Column(current_label, "eur"),
+        Column(t("change", lang), "eur", signed=True),
+        Column(t("change", lang) + " %", "pct", 1, signed=True),
     )
     rows = tuple(
-        (label, format_eur(prior), format_eur(current), format_signed_eur(change), _fmt_change_pct(pct))
-        for label, prior, current, change, pct in zip(
-            labels, shown["prior"], shown["current"], shown["change_eur"], shown["change_pct"], strict=True
+        zip(
+            labels,
+            *(shown[c].tolist() for c in ("prior", "current", "change_eur", "change_pct")),
+            strict=True,
         )
     )
-    summary = _change_summary(shown, labels, lang, prior_label, by_area, headline)
-    return Chart(title, summary, fig, columns, rows)
-
-
-def _headline_index(line_items: np.ndarray, view: FinanceView) -> int:
-    """Position of the group's headline line (its total), else the last row."""
-    hits = np.flatnonzero(line_items == headline_line(view.selection.group))
-    return int(hits[0]) if len(hits) else len(line_items) - 1
-
-
-def _sum(values: np.ndarray) -> float:
-    """A column's sum as pandas takes it (missing figures count 0), so a summary's total is the same."""
-    return np.where(np.isnan(values), 0.0, values).sum()
-
-
-def _change_summary(
-    shown: dict[str, np.ndarray], labels: list[str], lang: str, prior_label: str, by_area: bool, headline: int
-) -> str:
-    if not len(labels):
-        return ""
-    if by_area:
-        current, prior = _sum(shown["current"]), _sum(shown["prior"])
-        change = current - prior
-        pct = change / abs(prior) * 100 if prior else float("nan")
-        name = t("areas_total", lang)
-        text = t(
+    summary = ""
+    if total:
+        summary = t(
             "change_summary",
             lang,
-            name=name,
-            current=format_eur(current),
-            change=format_signed_eur(change),
-            pct=_fmt_change_pct(pct),
+            name=total_name,
+            current=format_eur(total["current"]),
+            change=format_signed_eur(total["change_eur"]),
+            pct=format_signed_pct(total["change_pct"]),
             prior=prior_label,
         )
-    else:
-        text = t(
-            "change_summary",
-            lang,
-            name=labels[headline],
-            current=format_eur(shown["current"][headline]),
-            change=format_signed_eur(shown["change_eur"][headline]),
-            pct=_fmt_change_pct(shown["change_pct"][headline]),
-            prior=prior_label,
-        )
-    changes = np.abs(shown["change_eur"])
-    if len(labels) > 1 and not np.isnan(changes).all():
-        i = int(np.where(np.isnan(changes), -1, changes).argmax())
-        text += t("change_summary_largest", lang, name=labels[i], change=format_signed_eur(shown["change_eur"][i]))
-    return text
+        changes = np.abs(shown["change_eur"])
+        if len(labels) > 1 and not np.isnan(changes).all():
+            i = int(np.where(np.isnan(changes), -1, changes).argmax())
+            summary += t(
+                "change_summary_largest", lang, name=labels[i], change=format_signed_eur(shown["change_eur"][i])
+            )
+        if by_area:
+            summary += _parts_note(view, "current", lang)
+    return Chart(title, summary, fig, columns, rows, lang)
 
 
-def _statement_lines(view: FinanceView, lang: str, columns: tuple[str, ...]) -> tuple[dict, list[str]]:
-    """The line group's rows of the statement, display-signed, and their names."""
-    shown = display_arrays(view.columns("statement"), columns, group_lines(view.selection.group))
+def _statement_lines(
+    view: FinanceView, lang: str, columns: tuple[str, ...], lines: list[str]
+) -> tuple[dict, list[str]]:
+    """The rows of `lines` in the statement, display-signed, and their names."""
+    shown = display_arrays(view.columns("statement"), columns, lines)
     return shown, [line_name(line, lang) for line in shown["line_item"]]
 
 
@@ -262,8 +297,11 @@ def _area_rows(view: FinanceView, lang: str, columns: tuple[str, ...]) -> tuple[
 
 
 def comparison_by_line(view: FinanceView, lang: str) -> Chart:
-    """Chart 1: the line group's items, last year's and this year's months to date (or % of budget)."""
-    shown, labels = _statement_lines(view, lang, _COMPARED)
+    """Chart 1: the line group's items, last year's and this year's months to date (or % of budget).
+
+    The group's total is not a bar among its own items (it would dwarf them): the summary names it.
+    """
+    shown, labels = _statement_lines(view, lang, _COMPARED, group_items(view.selection.group))
     group = t("group_" + view.selection.group, lang)
     key = "line_chart_title_pct" if view.selection.measure == "pct" else "line_chart_title"
     title = t(
@@ -273,7 +311,7 @@ def comparison_by_line(view: FinanceView, lang: str) -> Chart:
         prior=period_label(view.periods.prior, lang),
         current=period_label(view.periods.current, lang),
     )
-    return _comparison(view, lang, shown, labels, title)
+    return _comparison(view, lang, shown, labels, title, by_area=False)
 
 
 def comparison_by_area(view: FinanceView, lang: str) -> Chart:
@@ -288,22 +326,27 @@ def comparison_by_area(view: FinanceView, lang: str) -> Chart:
         prior=period_label(view.periods.prior, lang),
         current=period_label(view.periods.current, lang),
     )
-    return _comparison(view, lang, shown, labels, title)
+    return _comparison(view, lang, shown, labels, title, by_area=True)
 
 
 def pace_bullets(view: FinanceView, lang: str) -> Chart:
     """Chart 3: realisation % of budget against the pace, per line of the group and per cost centre."""
     line = headline_line(view.selection.group)
-    lines, line_labels = _statement_lines(view, lang, ("realisation_pct",))
-    areas, area_labels = _area_rows(view, lang, ("realisation_pct",))
+    figures = ("realisation_pct", "pace_deviation_pp")
+    lines, line_labels = _statement_lines(view, lang, figures, group_lines(view.selection.group))
+    areas, area_labels = _area_rows(view, lang, figures)
     suffix = " · " + line_name(line, lang)
     parts = [
-        *zip(line_labels, lines["realisation_pct"], strict=True),
-        *((label + suffix, v) for label, v in zip(area_labels, areas["realisation_pct"], strict=True)),
+        *zip(line_labels, lines["realisation_pct"], lines["pace_deviation_pp"], strict=True),
+        *(
+            (label + suffix, v, pp)
+            for label, v, pp in zip(area_labels, areas["realisation_pct"], areas["pace_deviation_pp"], strict=True)
+        ),
     ]
-    parts = [(label, v) for label, v in parts if v == v]
-    labels = [label for label, _ in parts]
-    values = [float(v) for _, v in parts]
+    parts = [(label, float(v), float(pp)) for label, v, pp in parts if v == v]
+    labels = [label for label, _, _ in parts]
+    values = [v for _, v, _ in parts]
+    deviations = [pp for _, _, pp in parts]
     pace = view.periods.pace * 100
     fig = base_figure(
         len(parts),
@@ -330,7 +373,7 @@ def pace_bullets(view: FinanceView, lang: str) -> Chart:
             "width": 0.8,
         }
     )
-    ahead_flags = [v - pace > AHEAD_OF_PACE_PP for v in values]
+    ahead_flags = [pp > AHEAD_OF_PACE_PP for pp in deviations]
     shown = [format_pct(v) for v in values]
     fig["data"].append(
         {
@@ -352,14 +395,14 @@ def pace_bullets(view: FinanceView, lang: str) -> Chart:
     summary = t(
         "pace_summary", lang, ahead=sum(ahead_flags), total=len(values), threshold=format_number(AHEAD_OF_PACE_PP)
     )
-    columns = (t("line_item", lang), t("realisation", lang), t("deviation_pp", lang))
-    pp = t("pp", lang)
-    rows = tuple(
-        (label, text, format_signed_pct(v - pace, unit=pp))
-        for label, text, v in zip(labels, shown, values, strict=True)
+    columns = (
+        Column(t("line_item", lang)),
+        Column(t("realisation", lang), "pct", 1),
+        Column(t("deviation_pp", lang), "pp", 1),
     )
+    rows = tuple(zip(labels, values, deviations, strict=True))
     title = t("pace_chart_title", lang, pace=format_pct(pace, 0))
-    return Chart(title, summary, fig, columns, rows)
+    return Chart(title, summary, fig, columns, rows, lang)
 
 
 def variance_bridge(view: FinanceView, lang: str) -> Chart:
@@ -408,19 +451,21 @@ def variance_bridge(view: FinanceView, lang: str) -> Chart:
     line = line_name(RESULT_LINE, lang)
     key = "bridge_chart_title_area" if by_area else "bridge_chart_title_line"
     title = t(key, lang, line=line, prior=prior_label, current=current_label)
-    if values:
+    result = display_arrays(view.columns("statement"), ("change_eur",), (RESULT_LINE,))
+    if values and len(result["line_item"]):
         summary = t(
             "bridge_summary",
             lang,
             line=line,
             start=format_eur(values[0]),
             end=format_eur(values[-1]),
-            change=format_signed_eur(values[-1] - values[0]),
+            change=format_signed_eur(float(result["change_eur"][0])),
         )
     else:
         summary = ""
-    columns = (t("cost_centre" if by_area else "line_item", lang), "€")
-    return Chart(title, summary, fig, columns, tuple(zip(labels, shown, strict=True)))
+    columns = (_label_column(view, lang, by_area), Column("€", "eur"), Column(t("bridge_step", lang)))
+    steps = [t("bridge_kind_" + k, lang) for k in kinds]
+    return Chart(title, summary, fig, columns, tuple(zip(labels, values, steps, strict=True)), lang)
 
 
 def grouped_eur_bars(
@@ -454,25 +499,42 @@ def grouped_eur_bars(
 def forecast_vs_budget(view: FinanceView, lang: str) -> Chart:
     """Chart 5: year-end forecast against the budget per cost centre, for the group's headline line."""
     line = headline_line(view.selection.group)
-    shown, labels = _area_rows(view, lang, ("budget", "forecast"))
+    shown, labels = _area_rows(view, lang, ("budget", "forecast", "forecast_vs_budget_eur", "forecast_methods"))
     budget_label = period_label(view.periods.budget, lang)
     forecast_label = t("forecast", lang, year=view.periods.current.year)
     fig = grouped_eur_bars(shown, labels, (("budget", budget_label), ("forecast", forecast_label)), lang)
     title = t("forecast_chart_title", lang, line=_cost_label(line_name(line, lang), line, lang))
-    total_forecast, total_budget = _sum(shown["forecast"]), _sum(shown["budget"])
-    summary = t(
-        "forecast_summary",
-        lang,
-        forecast=format_eur(total_forecast),
-        budget=format_eur(total_budget),
-        diff=format_signed_eur(total_forecast - total_budget),
+    total = _headline(view)
+    summary = ""
+    if total:
+        summary = t(
+            "forecast_summary",
+            lang,
+            name=line_name(line, lang),
+            forecast=format_eur(total["forecast"]),
+            budget=format_eur(total["budget"]),
+            diff=format_signed_eur(total["forecast_vs_budget_eur"]),
+            method=forecast_method_text(total["forecast_methods"], view, lang),
+        ) + _parts_note(view, "forecast", lang)
+    columns = (
+        Column(t("cost_centre", lang)),
+        Column(budget_label, "eur"),
+        Column(forecast_label, "eur"),
+        Column(t("forecast_vs_budget", lang), "eur", signed=True),
+        Column(t("forecast_method", lang)),
     )
-    columns = (t("cost_centre", lang), budget_label, forecast_label, t("forecast_vs_budget", lang))
     rows = tuple(
-        (label, format_eur(budget), format_eur(forecast), format_signed_eur(forecast - budget))
-        for label, budget, forecast in zip(labels, shown["budget"], shown["forecast"], strict=True)
+        (label, budget, forecast, diff, forecast_method_text(mask, view, lang))
+        for label, budget, forecast, diff, mask in zip(
+            labels,
+            shown["budget"].tolist(),
+            shown["forecast"].tolist(),
+            shown["forecast_vs_budget_eur"].tolist(),
+            shown["forecast_methods"].tolist(),
+            strict=True,
+        )
     )
-    return Chart(title, summary, fig, columns, rows)
+    return Chart(title, summary, fig, columns, rows, lang)
 
 
 CHART_BUILDERS = {

@@ -23,12 +23,14 @@ from dashboard.metrics import GroupValues, compare, compare_sum, group_values, s
 from dashboard.periods import ComparisonPeriods
 from dashboard.report_parser import slugify
 from dashboard.settings import LANGUAGES
-from dashboard.statement import LINE_BY_NAME, LINE_ORDER, LINES, SUBTOTAL_FORMULAS, Section
+from dashboard.statement import LINE_BY_NAME, LINE_ORDER, LINES, SUBTOTAL_FORMULAS, Section, formula_lines
 
 GROUPS = ("expenses", "income", "margins")
 MEASURES = ("eur", "pct")
 BRIDGE_BY = ("line", "area")
-AHEAD_OF_PACE_PP = 5.0  # percentage points ahead of pace that make a line an exception
+PACE_THRESHOLD_PP = 5.0  # percentage points from the pace that make a line an exception (either way)
+AHEAD_OF_PACE_PP = PACE_THRESHOLD_PP  # what the pace chart marks ▲
+MATERIAL_EUR = 1000.0  # an exception's effect on the result is at least this, either way
 
 
 def _subtotal_of(terms: tuple) -> str:
@@ -73,6 +75,14 @@ def group_lines(group: str) -> list[str]:
     else:
         names = list(MARGIN_LINES)
     return sorted(names, key=LINE_ORDER.__getitem__)
+
+
+def group_items(group: str) -> list[str]:
+    """The lines a chart of the group draws as bars: its items, without the total they add up to
+    (a total among its own items would dwarf them); the margins group is all totals."""
+    total = headline_line(group)
+    lines = group_lines(group)
+    return lines if group == "margins" else [line for line in lines if line != total]
 
 
 def headline_line(group: str) -> str:
@@ -237,6 +247,7 @@ class Kpi:
     forecast: float
     budget: float
     forecast_vs_budget_eur: float
+    forecast_methods: int  # dashboard.metrics.FORECAST_METHODS bits: how the forecast was made
 
 
 @dataclass(frozen=True, eq=False)
@@ -293,6 +304,7 @@ class FinanceView:
     tables: Mapping[str, ViewTable]  # by the names below
 
     statement = _Frame()  # compare() of the selection's statement
+    parts = _Frame()  # compare_sum() of the cost centres in scope: the statement, or what its printed figures sum
     by_area = _Frame()  # compare() per cost centre in scope
     exceptions = _Frame()  # find_exceptions() of by_area
     bridge = _Frame()  # variance_bridge()
@@ -302,6 +314,17 @@ class FinanceView:
 
     def columns(self, table: str) -> Mapping[str, np.ndarray]:
         return self.tables[table].columns
+
+    def parts_gap(self, line_item: str, column: str) -> float:
+        """The statement's figure less the sum of the cost centres in scope (report signs): 0 for a
+        selection of cost centres, the report's rounding where the division's own table is shown."""
+        values = []
+        for table in ("statement", "parts"):
+            columns = self.columns(table)
+            at = np.flatnonzero(np.asarray(columns["line_item"]) == line_item)
+            values.append(float(np.asarray(columns[column])[at[0]]) if len(at) else float("nan"))
+        gap = values[0] - values[1]
+        return 0.0 if abs(gap) < 0.5 else gap
 
     @property
     def kpis(self) -> list[Kpi]:
@@ -325,34 +348,69 @@ def kpis(statement: pd.DataFrame | Mapping[str, np.ndarray]) -> list[Kpi]:
     """Expenses, income and net (operating margin), display-signed, where the statement has them."""
     shown = display_arrays(statement, KPI_FIGURES)
     row_of = {line: i for i, line in enumerate(shown["line_item"])}
+    methods = np.asarray(statement["forecast_methods"])
     return [
-        Kpi(key=key, line_item=line, **{name: float(shown[name][row_of[line]]) for name in KPI_FIGURES})
+        Kpi(
+            key=key,
+            line_item=line,
+            forecast_methods=int(methods[row_of[line]]),
+            **{name: float(shown[name][row_of[line]]) for name in KPI_FIGURES},
+        )
         for key, line in (("expenses", EXPENSE_TOTAL), ("income", INCOME_TOTAL), ("net", NET_LINE))
         if line in row_of
     ]
 
 
-def find_exceptions(by_area: pd.DataFrame, threshold_pp: float = AHEAD_OF_PACE_PP) -> pd.DataFrame:
-    """Lines ahead of pace by more than `threshold_pp`, income behind pace, or costs with no budget.
+def line_kind(line_item: str) -> str:
+    """How a reader judges a line's deviation: `cost`, `income`, or `margin` (subtotals, financial items)."""
+    return "cost" if is_cost(line_item) else "income" if is_income(line_item) else "margin"
 
-    Ranked by euro impact: the distance from pace in euros (the whole figure where there is no budget).
+
+def leaf_lines(line_item: str) -> frozenset[str]:
+    """The line items a subtotal adds up, through the subtotals it is made of; a line item itself."""
+    formula = dict(SUBTOTAL_FORMULAS).get(line_item)
+    if formula is None:
+        return frozenset({line_item})
+    names = [name for term in formula for name in formula_lines(term)]
+    return frozenset().union(*(leaf_lines(name) for name in names))
+
+
+def find_exceptions(
+    by_area: pd.DataFrame, threshold_pp: float = PACE_THRESHOLD_PP, material_eur: float = MATERIAL_EUR
+) -> pd.DataFrame:
+    """The lines off their budget's pace, each once, with its signed effect on the result.
+
+    One rule: a line whose realisation is more than `threshold_pp` percentage points from the pace
+    (either way), or that has an actual and no budget, where the effect is at least `material_eur`
+    either way. Its effect in euros keeps the report's signs
+    (positive improves the result): actual − budget × months ÷ 12, the whole actual with no
+    budget. Costs ahead of pace, income behind and costs with no budget are unfavourable (a
+    negative effect); the rest favourable. Line items are listed; a subtotal only where none of
+    its lines is, so one overspend is not listed again as Toimintakulut, Toimintakate and the
+    result. Most unfavourable first.
     """
     table = by_area[by_area["current"].notna()]
+    budget = table["budget"].fillna(0)
+    no_budget = (budget == 0) & (table["current"] != 0)
     deviation = table["pace_deviation_pp"]
-    income = table["line_item"].map(is_income).astype(bool)
-    cost = table["line_item"].map(is_cost).astype(bool)
-    no_budget = cost & (table["budget"].fillna(0) == 0) & (table["current"] != 0)
-    reason = pd.Series(
-        np.select(
-            [deviation > threshold_pp, income & (deviation < 0), no_budget],
-            ["ahead", "income_behind", "no_budget"],
-            default="",
-        ),
-        index=table.index,
+    off_pace = (budget != 0) & (deviation.abs() > threshold_pp)
+    effect = pd.Series(np.where(no_budget, table["current"], table["pace_deviation_eur"]), index=table.index)
+    found = table[(no_budget | off_pace) & (effect.abs() >= material_eur)]
+    effect = effect[found.index].to_numpy()
+    kinds = found["line_item"].map(line_kind)
+    direction = np.where(no_budget[found.index], "no_budget", np.where(deviation[found.index] > 0, "ahead", "behind"))
+    found = found.assign(
+        effect_eur=effect,
+        favourable=effect > 0,
+        reason=[f"{kind}_{way}" for kind, way in zip(kinds, direction, strict=True)],
     )
-    found = table.assign(reason=reason, impact_eur=table["pace_deviation_eur"].abs())
-    found = found[found["reason"] != ""]
-    return found.sort_values("impact_eur", ascending=False, kind="stable").reset_index(drop=True)
+    listed = found.groupby("service_area", sort=False)["line_item"].agg(frozenset)
+    keep = [
+        line not in SUBTOTALS or not (leaf_lines(line) & listed[area])
+        for area, line in zip(found["service_area"], found["line_item"], strict=True)
+    ]
+    found = found[keep]
+    return found.sort_values("effect_eur", kind="stable").reset_index(drop=True)
 
 
 def variance_bridge(
@@ -419,6 +477,65 @@ class DivisionFigures:
     rounding: AreaRows  # the report's rounding differences, per table ("" = the division's own)
     descriptions: AreaRows  # what each cost centre does, by cost centre and paragraph
     commentary: AreaRows  # the report's finance commentary, likewise
+    printed: Mapping[str, PrintedFigures]  # the report's Jäljellä and TOT-% per table ("" = the division's own)
+    parts: ViewTable  # compare_sum() of every cost centre: what the division's own table's figures sum to
+
+
+@dataclass(frozen=True)
+class PrintedFigures:
+    """One table's printed Jäljellä (€) and TOT-% per line, as the report prints them."""
+
+    remaining: Mapping[str, float]
+    pct: Mapping[str, float]
+
+
+def printed_figures(dataset: Dataset, division: str) -> dict[str, PrintedFigures]:
+    """The report's own Jäljellä and TOT-% columns for the current period, per table of `division`."""
+    current = dataset.periods.current
+    frame = dataset.printed_derived
+    frame = frame[
+        (frame["division"] == division) & (frame["year"] == current.year) & (frame["months"] == current.months)
+    ]
+    out: dict[str, PrintedFigures] = {}
+    for area, rows in frame.groupby("service_area", sort=False):
+        by_measure = {
+            measure: dict(zip(part["line_item"], part["printed"].astype(float), strict=True))
+            for measure, part in rows.groupby("measure", sort=False)
+        }
+        out[area] = PrintedFigures(by_measure.get("remaining_eur", {}), by_measure.get("realisation_pct", {}))
+    return out
+
+
+def with_printed(columns: Mapping[str, np.ndarray], printed: PrintedFigures | None) -> dict[str, np.ndarray]:
+    """A statement's columns with the report's printed Jäljellä and TOT-% where it printed them.
+
+    `remaining_eur` and `statement_pct` are what the statement shows: printed, else computed
+    (`printed_shown` False). Where the report printed a rate, it is the realisation % every view
+    uses (the report's 99,04 %, not 99,08 % recomputed from rounded euros); where it printed 0,00
+    for a line without a budget, the statement shows 0,00 and the other views "no value".
+    """
+    lines = np.asarray(columns["line_item"]).tolist()
+    budget = np.asarray(columns["budget"], dtype=float)
+    current = np.asarray(columns["current"], dtype=float)
+    remaining = np.array([printed.remaining.get(line, np.nan) if printed else np.nan for line in lines], dtype=float)
+    pct = np.array([printed.pct.get(line, np.nan) if printed else np.nan for line in lines], dtype=float)
+    has_printed = ~np.isnan(remaining) & ~np.isnan(pct)
+    realisation = np.where(~np.isnan(pct) & (budget != 0), pct, np.asarray(columns["realisation_pct"], dtype=float))
+    out = dict(columns)
+    out["remaining_eur"] = np.where(np.isnan(remaining), budget - current, remaining)
+    out["statement_pct"] = np.where(np.isnan(pct), realisation, pct)
+    out["printed_shown"] = has_printed
+    out["realisation_pct"] = realisation
+    out["pace_deviation_pp"] = realisation - np.asarray(columns["pace_pct"], dtype=float)
+    return out
+
+
+def _with_printed_by_area(by_area: pd.DataFrame, printed: Mapping[str, PrintedFigures]) -> pd.DataFrame:
+    parts = [
+        pd.DataFrame(with_printed({c: rows[c].to_numpy() for c in rows.columns}, printed.get(area)))
+        for area, rows in by_area.groupby("service_area", sort=False)
+    ]
+    return pd.concat(parts, ignore_index=True) if parts else by_area
 
 
 def division_figures(dataset: Dataset, division: str) -> DivisionFigures:
@@ -426,21 +543,25 @@ def division_figures(dataset: Dataset, division: str) -> DivisionFigures:
     finance = dataset.finance[dataset.finance["division"] == division]
     cost_centres = tuple(dataset.cost_centres_by_division.get(division, ()))
     areas = finance[finance["service_area"].isin(cost_centres)]
-    by_area = compare(areas, dataset.periods, by=["service_area"])
+    printed = printed_figures(dataset, division)
+    by_area = _with_printed_by_area(compare(areas, dataset.periods, by=["service_area"]), printed)
     rounding = dataset.reconciliation.rounding
     descriptions = dataset.service_areas[dataset.service_areas["division"] == division]
     commentary = dataset.commentary
     commentary = commentary[(commentary["division"] == division) & (commentary["topic"] == "finance")]
+    area_values = group_values(by_area, "service_area")  # its period values: no second pass over the rows
     return DivisionFigures(
         division=division,
         cost_centres=cost_centres,
-        own_statement=ViewTable.of(compare(select_statement(finance, division), dataset.periods)),
-        area_values=group_values(by_area, "service_area"),  # its period values: no second pass over the rows
+        own_statement=ViewTable.of(compare(select_statement(finance, division), dataset.periods, parts=area_values)),
+        area_values=area_values,
         by_area=AreaRows(by_area),
         exceptions=AreaRows(find_exceptions(by_area)),
         rounding=AreaRows(rounding[rounding["division"] == division]),
         descriptions=AreaRows(descriptions.sort_values(["service_area", "paragraph"])),
         commentary=AreaRows(commentary.sort_values(["service_area", "paragraph"])),
+        printed=printed,
+        parts=ViewTable.from_arrays(compare_sum(area_values, cost_centres, dataset.periods)),
     )
 
 
@@ -478,9 +599,14 @@ def build_finance_view(dataset: Dataset, selection: Selection, figures: Division
         exceptions = figures.exceptions.of(selection.areas)
     else:  # the division's own printed figures, and every cost centre
         statement, by_area, exceptions = figures.own_statement, figures.by_area.table, figures.exceptions.table
+    # The report's own Jäljellä and TOT-% where the view is one of its tables: the division's or one cost centre's.
+    table_shown = "" if not selection.areas else selection.areas[0] if len(selection.areas) == 1 else None
+    statement = ViewTable.from_arrays(with_printed(statement.columns, figures.printed.get(table_shown)))
+    parts = figures.parts if not selection.areas and figures.cost_centres else statement
     texts_for = list(selection.areas) or [""]  # a cost centre's own, or the division table's
     tables = {
         "statement": statement,
+        "parts": parts,
         "by_area": by_area,
         "exceptions": exceptions,
         "bridge": _bridge(statement.columns, by_area.columns, selection.bridge_by),

@@ -79,10 +79,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Toteuma {pct} talousarviosta; tahti {pace} ({months} kk)",
         "en": "Realisation {pct} of budget; pace {pace} ({months} mo)",
     },
-    "kpi_forecast": {
-        "fi": "Ennuste vuoden lopulle {forecast}; talousarvio {budget} ({diff})",
-        "en": "Year-end forecast {forecast}; budget {budget} ({diff})",
-    },
     "kpi_better": {"fi": "parempi kuin", "en": "better than"},
     "cost_suffix": {"fi": " (kulu)", "en": " (cost)"},
     "show_table": {"fi": "Näytä taulukkona", "en": "Show as table"},
@@ -92,7 +88,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "pace": {"fi": "Tahti ({months} kk) {pct}", "en": "Pace ({months} mo) {pct}"},
     "pace_short": {"fi": "Tahti", "en": "Pace"},
     "deviation_pp": {"fi": "Poikkeama tahdista", "en": "Deviation from pace"},
-    "deviation_eur": {"fi": "Vaikutus euroina", "en": "Impact in euros"},
     "forecast": {"fi": "Ennuste {year}", "en": "Forecast {year}"},
     "forecast_vs_budget": {"fi": "Ennuste – TA", "en": "Forecast – budget"},
     "change": {"fi": "Muutos", "en": "Change"},
@@ -115,7 +110,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "{line}: toteuma-% talousarviosta palvelualueittain, {current}",
         "en": "{line}: realisation % of budget by cost centre, {current}",
     },
-    "areas_total": {"fi": "Palvelualueet yhteensä", "en": "Cost centres in total"},
     "change_summary": {
         "fi": "{name}: {current} ({change}, {pct} vs. {prior}).",
         "en": "{name}: {current} ({change}, {pct} vs {prior}).",
@@ -153,26 +147,68 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "{line}: ennuste vuoden lopulle ja talousarvio palvelualueittain",
         "en": "{line}: year-end forecast and budget by cost centre",
     },
+    "kpi_forecast": {
+        "fi": "Ennuste vuoden lopulle {forecast}; talousarvio {budget} ({diff}). Menetelmä: {method}",
+        "en": "Year-end forecast {forecast}; budget {budget} ({diff}). Method: {method}",
+    },
     "forecast_summary": {
-        "fi": "Yhteensä ennuste {forecast} ja talousarvio {budget}: ero {diff}.",
-        "en": "In total the forecast is {forecast} against a budget of {budget}: {diff}.",
+        "fi": "{name} yhteensä: ennuste {forecast} ja talousarvio {budget}, ero {diff} (menetelmä: {method}).",
+        "en": "{name} in total: forecast {forecast} against a budget of {budget}, {diff} (method: {method}).",
     },
-    "forecast_method_note": {
-        "fi": "Ennuste = {current} × ({last_full} / {prior}), eli edellisen vuoden kausivaihtelulla; "
-        "lineaarinen (× 12 / {months}), jos edellisen vuoden luku puuttuu.",
-        "en": "Forecast = {current} × ({last_full} / {prior}), i.e. last year's seasonality; "
-        "linear (× 12 / {months}) where last year's figure is missing.",
+    "forecast_method": {"fi": "Ennusteen menetelmä", "en": "Forecast method"},
+    "forecast_method_actual": {"fi": "toteutunut", "en": "actual"},
+    "forecast_method_seasonal": {"fi": "kausivaihtelu {year}", "en": "seasonality {year}"},
+    "forecast_method_budget_share": {"fi": "talousarvion jäljellä oleva osuus", "en": "budget's remaining share"},
+    "forecast_method_linear": {"fi": "tasainen", "en": "even run rate"},
+    "forecast_method_mixed": {"fi": "yhdistelmä: {methods}", "en": "mixed: {methods}"},
+    "forecast_note": {
+        "fi": "Ennuste tehdään jokaiselle palvelualueelle ja riville erikseen ja lasketaan yhteen: "
+        "edellisen vuoden kausivaihtelu, kun se on luotettava; muuten talousarvion jäljellä olevien kuukausien "
+        "osuus tai tasainen vauhti. Kuluja tai tuloja ei ennusteta toteutunutta pienemmiksi.",
+        "en": "The forecast is made for each cost centre and line and then summed: last year's seasonality "
+        "where it can be trusted, else the budget's share of the remaining months or the even run rate. "
+        "Costs and income are never forecast below what has already happened.",
     },
+    "parts_gap": {
+        "fi": " Palvelualueiden luvut poikkeavat toimialan omasta taulukosta {gap} raportin pyöristysten vuoksi.",
+        "en": " The cost centres' figures differ from the division's own table by {gap} because of the report's rounding.",
+    },
+    "bridge_step": {"fi": "Vaihe", "en": "Step"},
+    "bridge_kind_start": {"fi": "lähtötaso", "en": "start"},
+    "bridge_kind_step": {"fi": "muutos", "en": "change"},
+    "bridge_kind_rounding": {"fi": "pyöristys", "en": "rounding"},
+    "bridge_kind_end": {"fi": "lopputaso", "en": "end"},
+    "statement_note_col": {"fi": "Huom.", "en": "Note"},
+    "computed_mark": {"fi": "Jäljellä ja TOT-% laskettu", "en": "remaining and % computed"},
+    "computed_note": {
+        "fi": "Jäljellä ja TOT-% ovat raportin painamia lukuja, paitsi riveillä, joilla on merkintä ”laskettu”.",
+        "en": "Remaining and realised % are the report's printed figures, except on rows marked “computed”.",
+    },
+    "exceptions_rule": {
+        "fi": "Poikkeama on rivi, jonka toteuma eroaa yli {threshold} %-yksikköä {pace} %:n tahdista "
+        "(kumpaan suuntaan tahansa) tai jolla on toteumaa ilman talousarviota, ja jonka vaikutus tulokseen "
+        "on vähintään {material}. Vaikutus = toteuma − talousarvio × kuukaudet / 12; epäedullisimmat ensin. "
+        "Yhteissummarivi näytetään vain, jos mikään sen riveistä ei ole listalla.",
+        "en": "An exception is a line whose realisation is more than {threshold} pp from the pace of {pace} % "
+        "(either way), or that has an actual and no budget, with an effect on the result of at least "
+        "{material}. Effect = actual − budget × months / 12; most unfavourable first. A subtotal is listed "
+        "only where none of its lines is.",
+    },
+    "exceptions_count": {"fi": "{count} riviä.", "en": "{count} rows."},
+    "effect_eur": {"fi": "Vaikutus tulokseen", "en": "Effect on the result"},
+    "assessment": {"fi": "Arvio", "en": "Assessment"},
+    "favourable": {"fi": "▲\u00a0edullinen", "en": "▲\u00a0favourable"},
+    "unfavourable": {"fi": "▼\u00a0epäedullinen", "en": "▼\u00a0unfavourable"},
+    "exception_cost_ahead": {"fi": "kulut tahtia edellä", "en": "costs ahead of pace"},
+    "exception_cost_behind": {"fi": "kulut tahtia jäljessä", "en": "costs behind pace"},
+    "exception_cost_no_budget": {"fi": "kulu ilman talousarviota", "en": "cost without a budget"},
+    "exception_income_ahead": {"fi": "tulot tahtia edellä", "en": "income ahead of pace"},
+    "exception_income_behind": {"fi": "tulot tahdista jäljessä", "en": "income behind pace"},
+    "exception_income_no_budget": {"fi": "tulo ilman talousarviota", "en": "income without a budget"},
+    "exception_margin_ahead": {"fi": "toteuma tahtia edellä", "en": "ahead of pace"},
+    "exception_margin_behind": {"fi": "toteuma tahdista jäljessä", "en": "behind pace"},
+    "exception_margin_no_budget": {"fi": "toteuma ilman talousarviota", "en": "no budget"},
     "exceptions_title": {"fi": "Poikkeamat", "en": "Exceptions"},
-    "exceptions_summary": {
-        "fi": "Rivit, joilla toteuma on yli {threshold} %-yks. tahtia edellä, tulot tahdista jäljessä "
-        "tai kulu ilman talousarviota; suurin euromääräinen vaikutus ensin. {count} riviä.",
-        "en": "Lines more than {threshold} pp ahead of pace, income behind pace, or costs without a budget; "
-        "largest euro impact first. {count} rows.",
-    },
-    "exception_ahead": {"fi": "tahtia edellä", "en": "ahead of pace"},
-    "exception_income_behind": {"fi": "tulot jäljessä", "en": "income behind"},
-    "exception_no_budget": {"fi": "ei talousarviota", "en": "no budget"},
     "reason": {"fi": "Syy", "en": "Reason"},
     "no_exceptions": {"fi": "Ei poikkeamia valinnalla.", "en": "No exceptions in this selection."},
     "statement_title": {"fi": "Tuloslaskelma: {name}", "en": "Income statement: {name}"},

@@ -14,13 +14,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
+import numpy as np
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components import Plot, Table
 from dashboard.data import Dataset
 from dashboard.export_toolbar import export_toolbar
-from dashboard.figures import Chart
+from dashboard.figures import Chart, forecast_method_text
 from dashboard.finance_view import (
     BRIDGE_BY,
     GROUPS,
@@ -37,6 +38,9 @@ from dashboard.i18n import line_name, org_name, period_label, t
 from dashboard.numbers import format_eur, format_pct, format_signed_eur, format_signed_pct
 from dashboard.report_parser import slugify
 from dashboard.site import data_status, page_href, site_footer, site_nav, skip_link
+from dashboard.tables import Table as DataTable
+from dashboard.tables import shown_rows
+from dashboard.view_tables import exception_rule, exceptions_table, selection_name, statement_table
 
 # Chart cards in page order: (key into figures.CHART_BUILDERS, component id).
 CHARTS: tuple[tuple[str, str], ...] = (
@@ -326,6 +330,7 @@ def _kpi_card(kpi: Kpi, view: FinanceView, lang: str) -> html.Article:
                     forecast=format_eur(kpi.forecast),
                     budget=format_eur(kpi.budget),
                     diff=format_signed_eur(kpi.forecast_vs_budget_eur),
+                    method=forecast_method_text(kpi.forecast_methods, view, lang),
                 ),
                 className="kpi-forecast",
             ),
@@ -365,60 +370,39 @@ def render_chart_head(chart: Chart, chart_id: str) -> list:
     ]
 
 
+def render_data_table(table: DataTable | Chart, caption: str, lang: str, **props) -> Table:
+    """A table of numbers as the page shows it: formatted by the one formatter, figures right-aligned."""
+    numeric = [i for i, column in enumerate(table.columns) if i > 0 and column.is_figure]
+    rows = shown_rows(table.columns, table.rows, lang)
+    return Table(table.headers, rows, caption=caption, numeric_columns=numeric, **props)
+
+
 def render_chart_table(chart: Chart) -> html.Div:
-    return html.Div(render_table(chart.columns, chart.rows, caption=chart.title), className="table-scroll", tabIndex=0)
-
-
-STATEMENT_COLUMNS = ("line_item", "derived", "last_full_year", "prior", "budget", "current", "realisation_pct")
+    return html.Div(render_data_table(chart, chart.title, chart.lang), className="table-scroll", tabIndex=0)
 
 
 def render_statement(view: FinanceView, lang: str) -> list:
-    """The report's own table: TP, TOT last year, TA + changes, TOT this year, remaining, TOT-%."""
-    periods = view.periods
-    name = (
-        ", ".join(org_name(a, lang) for a in view.selection.areas)
-        if view.selection.areas
-        else org_name(view.division, lang)
-    )
-    yy = f"{periods.current.year % 100:02d}"
-    columns = [
-        t("line_item", lang),
-        period_label(periods.last_full_year, lang),
-        period_label(periods.prior, lang),
-        t("budget_col", lang, label=period_label(periods.budget, lang)),
-        period_label(periods.current, lang),
-        t("remaining_col", lang),
-        t("realisation_col", lang, yy=yy),
-    ]
-    rows, row_classes = [], []
-    statement = view.columns("statement")
-    # Column by column, not iterrows(): a Series per row cost more than the rest of the table.
-    for line_item, derived, last_full_year, prior, budget, current, realisation in zip(
-        *(statement[c].tolist() for c in STATEMENT_COLUMNS), strict=True
-    ):
-        line = line_name(line_item, lang)
-        label = {"text": line + " *", "hidden": f" ({t('derived_mark', lang)})"} if derived else line
-        cells = [
-            format_eur(last_full_year),
-            format_eur(prior),
-            format_eur(budget),
-            format_eur(current),
-            format_eur(budget - current),
-            format_pct(realisation, 2),
-        ]
-        rows.append([label, *cells])
-        row_classes.append("derived" if derived else None)
-    notes = [t("statement_summary", lang)] + ([t("sum_of_areas", lang)] if len(view.selection.areas) > 1 else [])
+    """The report's own table: TP, TOT last year, TA + changes, TOT this year, remaining, TOT-%, and
+    the year-end forecast with its method."""
+    table = statement_table(view, lang)
+    derived = np.asarray(view.columns("statement")["derived"], dtype=bool).tolist()
+    notes = [t("statement_summary", lang)]
+    if len(view.selection.areas) > 1:
+        notes.append(t("sum_of_areas", lang))
+    if not np.asarray(view.columns("statement")["printed_shown"], dtype=bool).all():
+        notes.append(t("computed_note", lang))
+    notes.append(t("forecast_note", lang))
     return [
-        html.H3(t("statement_title", lang, name=name), className="chart-title", id="statement-title"),
+        html.H3(
+            t("statement_title", lang, name=selection_name(view, lang)), className="chart-title", id="statement-title"
+        ),
         html.P(" ".join(notes), className="chart-summary"),
         html.Div(
-            Table(
-                columns,
-                rows,
-                caption=t("statement_caption", lang, name=name),
-                numeric_columns=range(1, len(columns)),
-                row_classes=row_classes,
+            render_data_table(
+                table,
+                table.title,
+                lang,
+                row_classes=["derived" if d else None for d in derived],
                 className="data-table statement",
             ),
             className="table-scroll",
@@ -461,49 +445,28 @@ def render_rounding(view: FinanceView, lang: str) -> list:
     ]
 
 
-EXCEPTION_COLUMNS = ("service_area", "line_item", "realisation_pct", "pace_deviation_pp", "impact_eur", "reason")
-
-
 def render_exceptions(view: FinanceView, lang: str) -> list:
-    from dashboard.finance_view import AHEAD_OF_PACE_PP
-
-    table = view.columns("exceptions")
-    reason_key = {
-        "ahead": "exception_ahead",
-        "income_behind": "exception_income_behind",
-        "no_budget": "exception_no_budget",
-    }
-    columns = (
-        t("cost_centre", lang),
-        t("line_item", lang),
-        t("realisation", lang),
-        t("deviation_pp", lang),
-        t("deviation_eur", lang),
-        t("reason", lang),
-    )
-    pp = t("pp", lang)
-    rows = [
-        (
-            org_name(area, lang),
-            line_name(line_item, lang),
-            format_pct(realisation),
-            format_signed_pct(deviation, unit=pp),
-            format_eur(impact),
-            t(reason_key[reason], lang),
-        )
-        for area, line_item, realisation, deviation, impact, reason in zip(
-            *(table[c].tolist() for c in EXCEPTION_COLUMNS), strict=True
-        )
-    ]
-    title = t("exceptions_title", lang)
-    summary = t("exceptions_summary", lang, threshold=f"{AHEAD_OF_PACE_PP:g}", count=len(rows))
+    """The exceptions, most unfavourable first, under the one rule that finds them."""
+    table = exceptions_table(view, lang)
+    favourable = np.asarray(view.columns("exceptions")["favourable"], dtype=bool).tolist()
+    summary = exception_rule(view, lang) + " " + t("exceptions_count", lang, count=len(table.rows))
     body = (
-        html.Div(render_table(columns, rows, caption=title), className="table-scroll", tabIndex=0, role="region",
-                 **{"aria-label": title})
-        if rows
+        html.Div(
+            render_data_table(
+                table,
+                table.title,
+                lang,
+                row_classes=["favourable" if good else "unfavourable" for good in favourable],
+            ),
+            className="table-scroll",
+            tabIndex=0,
+            role="region",
+            **{"aria-label": table.title},
+        )
+        if table.rows
         else html.P(t("no_exceptions", lang))
-    )  # fmt: skip
-    return [html.H3(title, className="chart-title"), html.P(summary, className="chart-summary"), body]
+    )
+    return [html.H3(table.title, className="chart-title"), html.P(summary, className="chart-summary"), body]
 
 
 def _paragraphs(table: Mapping[str, Any]) -> dict[str, list[str]]:

@@ -20,7 +20,7 @@ from dashboard.export_toolbar import export_toolbar
 from dashboard.figures import Chart
 from dashboard.finance_view import Notice
 from dashboard.i18n import t
-from dashboard.layout import render_notices, render_table
+from dashboard.layout import render_data_table, render_notices, render_table
 from dashboard.numbers import format_number, format_pct
 from dashboard.report_parser import slugify
 from dashboard.site import page_header, page_href, read_lang, site_footer, skip_link
@@ -63,7 +63,7 @@ def chart_section(chart: Chart, chart_id: str, lang: str) -> html.Section:
             html.P(chart.summary, className="chart-summary"),
             Plot(id=chart_id, figure=chart.figure, config=GRAPH_CONFIG),
             html.Details(
-                [html.Summary(t("show_table", lang)), render_table(chart.columns, chart.rows, caption=chart.title)],
+                [html.Summary(t("show_table", lang)), render_data_table(chart, chart.title, lang)],
                 className="chart-table",
             ),
         ],

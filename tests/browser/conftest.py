@@ -12,13 +12,12 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from playwright import sync_api
 from werkzeug.serving import make_server
 
 from dashboard.app_factory import create_app
 from dashboard.data import DEFAULT_DATA_DIR, load_dataset
 from dashboard.settings import Settings
-
-sync_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -1,7 +1,7 @@
 """Exports in headless Chromium: the toolbar's downloads, a chart's PNG, and the printed A4 report.
 
 Downloaded files are opened (csv, openpyxl) and compared with the dataset; the print test renders
-the page to PDF and reads its text with poppler's `pdftotext` (skipped, saying why, without it).
+the page to PDF and reads its text with poppler's `pdftotext` (poppler-utils, which ./scripts/test installs; the test fails without it).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def test_finance_xlsx_and_csv_follow_the_controls(page, base_url, dataset):
     assert data.startswith(b"\xef\xbb\xbf")
     table = list(csv.reader(io.StringIO(data[3:].decode("utf-8")), delimiter=";"))
     expected = build_finance_view(dataset, Selection(areas=("Vaalit", AREA))).exceptions
-    assert [fi_number(row[4]) for row in table[1:]] == [round(v) for v in expected["impact_eur"]]
+    assert [fi_number(row[4]) for row in table[1:]] == [round(v) for v in expected["effect_eur"]]
 
 
 def test_chart_png_named_for_the_view_and_keyboard_reachable(page, base_url, dataset):
@@ -100,8 +100,8 @@ def _normalise(text: str) -> str:
 
 
 def test_print_renders_an_a4_report_with_the_figures(page, base_url, dataset, tmp_path):
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (Debian poppler-utils) is not installed, so the PDF's text cannot be read")
+    # A missing tool fails, never skips: ./scripts/test installs poppler-utils.
+    assert shutil.which("pdftotext"), "pdftotext is missing: apt-get install poppler-utils (./scripts/test does)"
     page.goto(f"{base_url}/")
     wait_for_charts(page)
     pdf = tmp_path / "view.pdf"
@@ -115,6 +115,6 @@ def test_print_renders_an_a4_report_with_the_figures(page, base_url, dataset, tm
     assert _normalise(format_eur(-division_expenses)) in text  # the KPI card, as a cost
     view = build_finance_view(dataset, Selection())
     bridge = CHART_BUILDERS["bridge"](view, "fi")
-    assert _normalise(bridge.rows[-1][1]) in text  # a chart's table alternative, opened for print
+    assert _normalise(bridge.shown_rows[-1][1]) in text  # a chart's table alternative, opened for print
     for control in ("Lataa CSV", "Kopioi linkki", "Näytä taulukkona"):
         assert control not in text

@@ -13,7 +13,7 @@ import pytest
 from dashboard.data import Dataset
 from dashboard.finance_view import EXPENSE_TOTAL, display_sign
 from dashboard.i18n import ORG_NAMES_EN, t
-from dashboard.numbers import format_eur
+from dashboard.numbers import format_eur, format_pct
 from dashboard.report_parser import slugify
 from tests.browser.conftest import chart_data, wait_for_charts
 
@@ -64,7 +64,12 @@ def test_page_loads_with_the_whole_division(page, base_url, dataset):
     assert f"Tilanne {status.day}.{status.month}.{status.year}" in page.inner_text("header")
     # default: every cost centre, and the division's own printed total in the statement table
     check_area_chart(page, dataset, dataset.cost_centres)
-    assert page.locator("#statement-table table th[scope=col]").count() == 7
+    # The report's seven columns, then the forecast, its method and a note on unprinted figures.
+    assert page.locator("#statement-table table th[scope=col]").count() == 7 + 3
+    printed = dataset.printed_derived
+    pct = printed[(printed["service_area"] == "") & (printed["measure"] == "realisation_pct")]["printed"]
+    shown = page.inner_text("#statement-table").replace("\u00a0", " ")
+    assert all(format_pct(v, 2).replace("\u00a0", " ") in shown for v in pct)  # the report's own TOT-%
     assert page.locator("#kpi-cards article").count() == 3
 
 

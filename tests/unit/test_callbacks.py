@@ -49,7 +49,11 @@ def test_unknown_values_give_a_notice_and_the_default_view(dataset):
 
 def test_english_view_translates_line_items(dataset):
     result = update_finance_view(dataset, None, "expenses", "eur", "line", "en")
-    assert "Operating expenses" in list(result[(ids.LINE_CHART, "figure")]["data"][0]["y"])
+    bars = list(result[(ids.LINE_CHART, "figure")]["data"][0]["y"])
+    assert "Personnel expenses" in bars
+    # The total is not a bar among its own items: the sentence names it.
+    assert "Operating expenses" not in bars
+    assert "Operating expenses" in text_of(result[(ids.head_id(ids.LINE_CHART), "children")])
     assert "Income statement" in text_of(result[(ids.STATEMENT_TABLE, "children")])
 
 

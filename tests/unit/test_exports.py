@@ -9,29 +9,19 @@ import io
 
 import openpyxl
 import pytest
+from openpyxl.utils import range_boundaries
 
 from dashboard.data import load_dataset
 from dashboard.export_callbacks import finance_download, report_download
-from dashboard.exports import (
-    SHEET_NAME_MAX,
-    Column,
-    Table,
-    csv_file_name,
-    csv_value,
-    finance_export,
-    header_lines,
-    parse_shown,
-    report_export,
-    sheet_names,
-    to_csv,
-    to_xlsx,
-    xlsx_file_name,
-)
+from dashboard.export_files import SHEET_NAME_MAX, csv_value, sheet_names, to_csv, to_xlsx
+from dashboard.exports import csv_file_name, finance_export, report_export, xlsx_file_name
 from dashboard.figures import CHART_BUILDERS
 from dashboard.finance_view import EXPENSE_TOTAL, Selection, build_finance_view, display_sign
-from dashboard.i18n import format_date, line_name
-from dashboard.numbers import format_eur, format_number, format_pct, format_signed_eur, format_signed_pct
+from dashboard.i18n import format_date, line_name, t
+from dashboard.numbers import format_eur, format_pct, format_signed_eur, format_signed_pct
 from dashboard.report_parser import slugify
+from dashboard.tables import Column, Table
+from tests.unit.test_one_number import same_rows
 
 AREA = "Talouspalvelut"
 
@@ -55,6 +45,18 @@ def figure(dataset, area: str, line: str, period) -> float | None:
         & (f["months"] == period.months)
     ]
     return float(rows["eur"].iloc[0]) if len(rows) else None
+
+
+def printed(dataset, area: str, line: str, measure: str) -> float | None:
+    """The report's own Jäljellä or TOT-% figure for a table's line, if it printed one."""
+    p = dataset.printed_derived
+    rows = p[(p["service_area"] == area) & (p["line_item"] == line) & (p["measure"] == measure)]
+    return float(rows["printed"].iloc[0]) if len(rows) else None
+
+
+def table_end(ws) -> int:
+    """The last row of a sheet's table (a line saying what it shows follows it)."""
+    return range_boundaries(list(ws.tables.values())[0].ref)[3]
 
 
 def read_csv(data: bytes) -> list[list[str]]:
@@ -86,11 +88,16 @@ def test_statement_csv_is_finnish_excel_csv_with_the_datasets_figures(dataset):
             figure(dataset, AREA, line, q) for q in (p.last_full_year, p.prior, p.budget, p.current)
         )
         assert [fi_number(c) for c in row[1:5]] == [tp, prior, budget, current], line
-        assert fi_number(row[5]) == budget - current
-        expected_pct = round(current / budget * 100, 2) if budget else None
-        assert fi_number(row[6]) == (None if expected_pct is None else pytest.approx(expected_pct)), line
-        if expected_pct is not None:
+        # Jäljellä and TOT-% as the report prints them for this table (0,00 where there is no budget).
+        remaining, pct = printed(dataset, AREA, line, "remaining_eur"), printed(dataset, AREA, line, "realisation_pct")
+        if remaining is None:  # a row the report does not print: computed
+            assert fi_number(row[5]) == budget - current
+        else:
+            assert fi_number(row[5]) == remaining, line
+            assert fi_number(row[6]) == pct, line
             assert "," in row[6]  # decimal comma, two decimals as the report prints TOT-%
+            if budget:
+                assert pct == pytest.approx(current / budget * 100, abs=0.05)
 
 
 def test_xlsx_has_header_block_frozen_headers_formats_and_the_datasets_figures(dataset):
@@ -98,20 +105,20 @@ def test_xlsx_has_header_block_frozen_headers_formats_and_the_datasets_figures(d
     export = finance_export(dataset, selection, "fi")
     wb = openpyxl.load_workbook(io.BytesIO(to_xlsx(export)))
     assert wb.properties.language == "fi-FI" and wb.properties.title == export.title
-    assert len(wb.sheetnames) == 3 + len(CHART_BUILDERS)
+    assert len(wb.sheetnames) == 1 + 3 + len(CHART_BUILDERS)  # the header block's sheet first, then the tables
     assert all(len(name) <= SHEET_NAME_MAX for name in wb.sheetnames)
-    ws = wb[wb.sheetnames[0]]
-    block = [ws.cell(row=i, column=1).value for i in range(1, 9)]
+    block = [wb.worksheets[0].cell(row=i, column=1).value for i in range(1, 9)]
+    ws = wb.worksheets[1]
     assert f"Tilanne {format_date(dataset.report.status_date, 'fi')}" in block
     assert any(dataset.report.source_file in (line or "") for line in block)
     assert any(AREA in (line or "") and (line or "").startswith("Palvelualue") for line in block)
-    head = len(header_lines(export, export.table("statement"))) + 1
+    head = 1  # the table's header row is the sheet's first row
     assert ws.freeze_panes == f"A{head + 1}"
     assert ws.cell(row=head, column=1).value == "Rivi"
     assert list(ws.tables.values())[0].ref.startswith(f"A{head}:")
     p = dataset.periods
     n = 0
-    for r in range(head + 1, ws.max_row + 1):
+    for r in range(head + 1, table_end(ws) + 1):
         line = ws.cell(row=r, column=1).value
         values = [ws.cell(row=r, column=c).value for c in range(2, 6)]
         expected = [figure(dataset, AREA, line, q) for q in (p.last_full_year, p.prior, p.budget, p.current)]
@@ -119,8 +126,9 @@ def test_xlsx_has_header_block_frozen_headers_formats_and_the_datasets_figures(d
         assert all(isinstance(v, int | float) for v in values)  # numbers, not text
         assert "€" in ws.cell(row=r, column=5).number_format and "#,##0" in ws.cell(row=r, column=5).number_format
         pct = ws.cell(row=r, column=7)
-        if expected[2]:
-            assert pct.value == pytest.approx(expected[3] / expected[2]) and "%" in pct.number_format
+        if printed(dataset, AREA, line, "realisation_pct") is not None:
+            assert pct.value == pytest.approx(printed(dataset, AREA, line, "realisation_pct") / 100, abs=1e-9)
+            assert "%" in pct.number_format
         n += 1
     assert n == len(build_finance_view(dataset, selection).statement)
 
@@ -130,24 +138,25 @@ def test_kpi_and_exception_sheets_match_the_data(dataset):
     export = finance_export(dataset, selection, "fi")
     wb = openpyxl.load_workbook(io.BytesIO(to_xlsx(export)))
     kpis = wb["Tunnusluvut"]
-    head = len(header_lines(export, export.table("kpis"))) + 1
-    rows = {kpis.cell(row=r, column=2).value: r for r in range(head + 1, kpis.max_row + 1)}
+    head = 1
+    rows = {kpis.cell(row=r, column=2).value: r for r in range(head + 1, table_end(kpis) + 1)}
     r = rows[EXPENSE_TOTAL]
     current = figure(dataset, AREA, EXPENSE_TOTAL, dataset.periods.current) * display_sign(EXPENSE_TOTAL)
     prior = figure(dataset, AREA, EXPENSE_TOTAL, dataset.periods.prior) * display_sign(EXPENSE_TOTAL)
     assert kpis.cell(row=r, column=3).value == current > 0  # costs as positive figures, as on the card
     assert kpis.cell(row=r, column=4).value == prior
     assert kpis.cell(row=r, column=5).value == current - prior
-    assert kpis.cell(row=r, column=6).value == pytest.approx((current - prior) / prior)
+    # Stored as shown: a percentage with one decimal.
+    assert kpis.cell(row=r, column=6).value == pytest.approx((current - prior) / prior, abs=0.0005)
     exceptions = wb["Poikkeamat"]
     expected = build_finance_view(dataset, selection).exceptions
-    head = len(header_lines(export, export.table("exceptions"))) + 1
+    head = 1
     got = [
         (exceptions.cell(row=r, column=2).value, exceptions.cell(row=r, column=5).value)
-        for r in range(head + 1, exceptions.max_row + 1)
+        for r in range(head + 1, table_end(exceptions) + 1)
     ]
     assert got == [
-        (line_name(x, "fi"), float(e)) for x, e in zip(expected["line_item"], expected["impact_eur"], strict=True)
+        (line_name(x, "fi"), float(e)) for x, e in zip(expected["line_item"], expected["effect_eur"], strict=True)
     ]
 
 
@@ -161,19 +170,20 @@ def test_chart_sheets_hold_the_chart_tables_figures_as_numbers(dataset, lang):
         chart = build(view, lang)
         table = export.table(key)
         assert table.title == chart.title and len(table.rows) == len(chart.rows)
-        for row, shown in zip(table.rows, chart.rows, strict=True):
+        # The file holds the chart's own numbers; the page formats the same numbers.
+        assert table.columns == chart.columns and same_rows(table.rows, chart.rows)
+        for row, shown in zip(table.rows, chart.shown_rows, strict=True):
             for value, column, text in zip(row, table.columns, shown, strict=True):
                 if column.kind == "text":
                     assert value == text
-                elif value is None:
+                elif value is None or value != value:
                     assert text == "–"
                 elif column.kind == "eur":
                     assert text in (format_eur(value), format_signed_eur(value))
                 elif column.kind == "pct":
                     assert text in (format_pct(value, column.decimals), format_signed_pct(value, column.decimals))
-                else:
-                    unit = text.rsplit("\u00a0", 1)[1]
-                    assert text == format_signed_pct(value, column.decimals, unit=unit)
+                elif column.kind == "pp":
+                    assert text == format_signed_pct(value, column.decimals, unit=t("pp", lang))
 
 
 def test_file_names_say_what_the_files_hold(dataset):
@@ -220,7 +230,7 @@ def test_callbacks_return_downloads_of_the_controls_view(dataset):
     assert fi_number(rows[1][2]) == expected
     sent = report_download(dataset, "xlsx", "risks", {"page": "risks", "lang": "en", "params": {}})
     wb = openpyxl.load_workbook(io.BytesIO(base64.b64decode(sent["content"])))
-    assert wb.sheetnames == ["Risk register"] and wb.properties.language == "en-GB"
+    assert wb.sheetnames == ["About", "Risk register"] and wb.properties.language == "en-GB"
 
 
 def test_csv_values_sheet_names_and_shown_figures():
@@ -231,8 +241,3 @@ def test_csv_values_sheet_names_and_shown_figures():
     assert len(set(n.lower() for n in names)) == 2 and all(
         len(n) <= 31 and "/" not in n and ":" not in n for n in names
     )
-    assert parse_shown("-2\u00a0362\u00a0€") == ("eur", -2362.0, 0)
-    assert parse_shown("+6,4\u00a0%-yks.") == ("pp", 6.4, 1)
-    assert parse_shown(format_pct(68.19)) == ("pct", 68.2, 1)
-    assert parse_shown("Henkilöstökulut") is None
-    assert parse_shown(format_number(None)) == ("none", None, 0)
