@@ -227,7 +227,7 @@ function(areas, group, measure, bridge, division, lang) {
     params.set("group", group); params.set("measure", measure); params.set("bridge", bridge);
     params.set("lang", lang);
     const query = "?" + params.toString();
-    window.history.replaceState(null, "", window.location.pathname + query);
+    window.history.replaceState(null, "", window.location.pathname + query + window.location.hash);
     params.set("lang", lang === "fi" ? "en" : "fi");
     return "?" + params.toString();
 }
@@ -302,6 +302,29 @@ def register_callbacks(app: Dash, get_dataset: Callable[[], Dataset]) -> None:
         Input(ids.COPY_LINK_BUTTON, "n_clicks"),
         State(ids.LANG_STORE, "data"),
         prevent_initial_call=True,
+    )
+    # The phone's filter drawer (layout.filters): each press of its button opens or closes the
+    # panel; its label names the ticked cost centres, from the templates the server drew it with.
+    app.clientside_callback(
+        """
+        function(clicks, value, options) {
+            const texts = document.getElementById("__TOGGLE_ID__").dataset;
+            const ticked = new Set(value || []);
+            const names = (options || []).filter(o => ticked.has(o.value)).map(o => o.label);
+            const chosen = !names.length ? texts.whole
+                : names.length <= 2 ? names.join(", ") : texts.many.replace("{n}", names.length);
+            const open = (clicks || 0) % 2 === 1;
+            return [texts.template.replace("{selection}", chosen), String(open),
+                    open ? "filter-panel open" : "filter-panel"];
+        }
+        """.replace("__TOGGLE_ID__", ids.FILTER_TOGGLE),
+        Output(ids.FILTER_TOGGLE, "children"),
+        Output(ids.FILTER_TOGGLE, "aria-expanded"),
+        Output(ids.FILTER_PANEL, "className"),
+        Input(ids.FILTER_TOGGLE, "n_clicks"),
+        Input(ids.AREA_FILTER, "value"),
+        State(ids.AREA_FILTER, "options"),
+        prevent_initial_call=True,  # drawn closed, with its label, by the server
     )
 
 

@@ -14,10 +14,11 @@
     function Table(props) {
         const numeric = new Set(props.numericColumns || []);
         const rowClass = props.rowClassNames || [];
+        const rowId = props.rowIds || [];
         const numClass = (i) => (numeric.has(i) ? "num" : undefined);
         const head = h("thead", null, h("tr", null,
             props.columns.map((name, i) => h("th", {key: i, scope: "col"}, name))));
-        const body = h("tbody", null, props.rows.map((row, r) => h("tr", {key: r, className: rowClass[r] || undefined},
+        const body = h("tbody", null, props.rows.map((row, r) => h("tr", {key: r, id: rowId[r] || undefined, className: rowClass[r] || undefined},
             row.map((cell, i) => (i === 0
                 ? h("th", {key: i, scope: "row"}, cellContent(cell))
                 : h("td", {key: i, className: numClass(i)}, cellContent(cell)))))));

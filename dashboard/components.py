@@ -25,14 +25,14 @@ class Table(Component):
     """A `<table>`: optional caption, a header row, and rows whose first cell heads the row.
 
     `numeric_columns` are the column indexes drawn right-aligned (class `num`); `row_classes`
-    gives each row's class (or None).
+    gives each row's class (or None), `row_ids` each row's id (or None) for links to it.
     """
 
     _namespace = "dashboard"
     _type = "Table"
     _base_nodes: list[str] = []
     _children_props: list[str] = []
-    _prop_names = ["id", "className", "caption", "columns", "rows", "numericColumns", "rowClassNames"]
+    _prop_names = ["id", "className", "caption", "columns", "rows", "numericColumns", "rowClassNames", "rowIds"]
     _valid_wildcard_attributes: list[str] = []
     available_properties = _prop_names
     available_wildcard_properties: list[str] = []
@@ -44,6 +44,7 @@ class Table(Component):
         caption: str | None = None,
         numeric_columns: Sequence[int] = (),
         row_classes: Sequence[str | None] | None = None,
+        row_ids: Sequence[str | None] | None = None,
         className: str = "data-table",  # noqa: N803 (Dash's name for the prop)
         id: str | None = None,  # noqa: A002
     ) -> None:
@@ -57,6 +58,8 @@ class Table(Component):
             props["caption"] = caption
         if row_classes is not None:
             props["rowClassNames"] = list(row_classes)
+        if row_ids is not None:  # rows a link points at (`#exception-1`)
+            props["rowIds"] = list(row_ids)
         if id is not None:
             props["id"] = id
         super().__init__(**props)

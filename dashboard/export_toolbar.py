@@ -1,9 +1,13 @@
-"""The export toolbar every page shows: Excel of all its tables, CSV of one, print, and how to get chart images.
+"""The export menu every page shows: Excel of all its tables, CSV of one, print, and how to get chart images.
 
-`export_toolbar()` is the layout; `dashboard.export_callbacks` fills the downloads. The finance
-page's files follow its controls, so its toolbar's scope line is redrawn with them; a report
-page's state is its link, so its toolbar carries that state in a store. The scope line's
-`data-image-prefix` is what `assets/chart-image-names.js` names chart images after.
+`export_toolbar()` is the layout: one "Lataa" (Download) button, a native disclosure
+(`<details>`/`<summary>`, so Enter and Space open it without a script and screen readers hear
+its state), whose panel overlays the page under the button (`assets/menus.css`; Escape, a click
+or focus elsewhere close it: `assets/menus.js`). The finance page places it in its header's
+actions. `dashboard.export_callbacks` fills the downloads. The finance page's files follow its
+controls, so the menu's scope line is redrawn with them; a report page's state is its link, so
+its menu carries that state in a store. The scope line's `data-image-prefix` is what
+`assets/chart-image-names.js` names chart images after.
 """
 
 from __future__ import annotations
@@ -38,9 +42,10 @@ def export_toolbar(
     params: Sequence[tuple[str, str]] | None = None,
     selection: Selection | None = None,
 ) -> html.Section | None:
-    """Download buttons for `page` (finance, communications, goals, risks) in `lang`; `params` are a
-    report page's link parameters (the goals page's `aim`), `selection` the finance page's. None for
-    a page with no tables to export."""
+    """The download menu of `page` (finance, communications, goals, risks) in `lang`: a "Lataa"
+    button opening the scope line, XLSX, CSV, print and the chart-image hint. `params` are a report
+    page's link parameters (the goals page's `aim`), `selection` the finance page's. None for a page
+    with no tables to export."""
     from dashboard.exports import PAGE_TABLES, finance_scope, report_export
 
     if page not in PAGE_TABLES:
@@ -63,7 +68,7 @@ def export_toolbar(
             className="export-select",
         ),
     ]
-    return html.Section(
+    panel = html.Div(
         [
             html.H2(t("export_heading", lang), id=heading_id, className="export-heading"),
             html.P(scope, id=export_id(page, "scope"), className="export-scope"),
@@ -88,9 +93,20 @@ def export_toolbar(
                 className="export-actions",
             ),
             html.P(t("export_images_help", lang), className="help export-help"),
+        ],
+        id=export_id(page, "panel"),
+        className="menu-panel",
+    )
+    return html.Section(
+        [
+            html.Details(
+                [html.Summary(t("export_menu", lang), className="button menu-button"), panel],
+                id=export_id(page, "menu"),
+                className="menu",
+            ),
             dcc.Store(id=export_id(page, "state"), data={"page": page, "lang": lang, "params": dict(params or [])}),
             dcc.Download(id=export_id(page, "download")),
         ],
-        className="export-toolbar no-print",
+        className="export-menu no-print",
         **{"aria-labelledby": heading_id},
     )

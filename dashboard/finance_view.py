@@ -247,6 +247,7 @@ class Kpi:
     forecast: float
     budget: float
     forecast_vs_budget_eur: float
+    forecast_vs_budget_pct: float  # the forecast as % of the budget
     forecast_methods: int  # dashboard.metrics.FORECAST_METHODS bits: how the forecast was made
 
 
@@ -330,6 +331,22 @@ class FinanceView:
     def kpis(self) -> list[Kpi]:
         return kpis(self.columns("statement"))
 
+    def top_unfavourable(self, count: int = 3) -> list[int]:
+        """Rows of the exceptions table (most unfavourable first) that are unfavourable, at most `count`."""
+        favourable = np.asarray(self.columns("exceptions")["favourable"], dtype=bool)
+        return np.flatnonzero(~favourable)[:count].tolist()
+
+    def ahead_of_pace(self, line_item: str) -> list[tuple[str, float]]:
+        """Cost centres in scope whose `line_item` is more than the threshold ahead of pace, with
+        their realisation %, furthest ahead first."""
+        table = self.columns("by_area")
+        rows = np.flatnonzero(
+            (np.asarray(table["line_item"]) == line_item)
+            & (np.nan_to_num(np.asarray(table["pace_deviation_pp"], dtype=float), nan=-np.inf) > PACE_THRESHOLD_PP)
+        )
+        areas, pct = np.asarray(table["service_area"]), np.asarray(table["realisation_pct"], dtype=float)
+        return sorted(((str(areas[i]), float(pct[i])) for i in rows), key=lambda pair: -pair[1])
+
 
 KPI_FIGURES = (
     "current",
@@ -341,6 +358,7 @@ KPI_FIGURES = (
     "forecast",
     "budget",
     "forecast_vs_budget_eur",
+    "forecast_vs_budget_pct",
 )
 
 

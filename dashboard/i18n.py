@@ -76,8 +76,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "kpi_heading": {"fi": "Tunnusluvut", "en": "Key figures"},
     "kpi_change": {"fi": "{change} ({pct}) vs. {prior}", "en": "{change} ({pct}) vs {prior}"},
     "kpi_realisation": {
-        "fi": "Toteuma {pct} talousarviosta; tahti {pace} ({months} kk)",
-        "en": "Realisation {pct} of budget; pace {pace} ({months} mo)",
+        "fi": "Toteuma {pct} talousarviosta · tahti {pace} ({months} kk)",
+        "en": "Realised {pct} of budget · pace {pace} ({months} mo)",
     },
     "kpi_better": {"fi": "parempi kuin", "en": "better than"},
     "cost_suffix": {"fi": " (kulu)", "en": " (cost)"},
@@ -148,9 +148,43 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{line}: year-end forecast and budget by cost centre",
     },
     "kpi_forecast": {
-        "fi": "Ennuste vuoden lopulle {forecast}; talousarvio {budget} ({diff}). Menetelmä: {method}",
-        "en": "Year-end forecast {forecast}; budget {budget} ({diff}). Method: {method}",
+        "fi": "Ennuste {forecast} · TA {budget} ({diff})",
+        "en": "Forecast {forecast} · budget {budget} ({diff})",
     },
+    "kpi_method": {"fi": "Ennusteen menetelmä: {method}", "en": "Forecast method: {method}"},
+    "headline_costs": {
+        "fi": "{scope}: kulut ovat {pct} talousarviosta, kun tahti on {pace} ({date}).",
+        "en": "{scope}: expenses are {pct} of the budget against a pace of {pace} ({date}).",
+    },
+    "headline_under": {
+        "fi": " Ennusteen mukaan kulujen talousarvio alittuu {amount}.",
+        "en": " The forecast says the expense budget will be underspent by {amount}.",
+    },
+    "headline_over": {
+        "fi": " Ennusteen mukaan kulujen talousarvio ylittyy {amount}.",
+        "en": " The forecast says the expense budget will be overspent by {amount}.",
+    },
+    "headline_on_budget": {
+        "fi": " Ennusteen mukaan kulut ovat talousarvion mukaiset ({forecast}).",
+        "en": " The forecast says expenses will be on budget ({forecast}).",
+    },
+    "headline_ahead": {"fi": " Kuluissa tahtia edellä: {items}.", "en": " Expenses ahead of pace: {items}."},
+    "headline_none_ahead": {
+        "fi": " Yhdenkään palvelualueen kulut eivät ole tahtia edellä.",
+        "en": " No cost centre's expenses are ahead of pace.",
+    },
+    "headline_n_areas": {"fi": "{n} palvelualuetta", "en": "{n} cost centres"},
+    "tile_bullet_label": {
+        "fi": "Toteuma {pct} talousarviosta, tahti {pace}, ennuste {forecast} talousarviosta",
+        "en": "Realised {pct} of the budget, pace {pace}, forecast {forecast} of the budget",
+    },
+    "tile_bullet_legend": {
+        "fi": "Palkeissa: sininen = toteuma, punainen katkoviiva = tahti, ◆ = ennuste vuoden lopulle, "
+        "musta viiva = talousarvio (100 %).",
+        "en": "In the bars: blue = realised, red dashes = pace, ◆ = year-end forecast, black line = budget (100 %).",
+    },
+    "top_deviations_title": {"fi": "Suurimmat epäedulliset poikkeamat", "en": "Largest unfavourable deviations"},
+    "top_deviation": {"fi": "{area} · {line}: {effect} ({reason})", "en": "{area} · {line}: {effect} ({reason})"},
     "forecast_summary": {
         "fi": "{name} yhteensä: ennuste {forecast} ja talousarvio {budget}, ero {diff} (menetelmä: {method}).",
         "en": "{name} in total: forecast {forecast} against a budget of {budget}, {diff} (method: {method}).",
@@ -428,7 +462,33 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "export_whole_division": {"fi": "koko toimiala", "en": "whole division"},
     "export_n_areas": {"fi": "{n} palvelualuetta", "en": "{n} cost centres"},
+    # -- the header's download menu and the phone's filter drawer (export_toolbar.py, layout.filters) --
+    "export_menu": {"fi": "Lataa", "en": "Download"},
+    "filter_toggle": {"fi": "Rajaa: {selection}", "en": "Filter: {selection}"},
+    "filter_whole_division": {"fi": "Koko toimiala", "en": "Whole division"},
+    "copy_link_short": {"fi": "Kopioi linkki", "en": "Copy link"},
     "export_kpi": {"fi": "Tunnusluku", "en": "Key figure"},
+    # -- each report page's one-sentence answer (dashboard/report_pages.py), written from the data --
+    "answer_goals": {"fi": "{n}\u00a0/\u00a0{total} tavoitetta {status}", "en": "{n} of {total} goals {status}"},
+    "answer_goals_one": {"fi": "{n}\u00a0/\u00a0{total} tavoite {status}", "en": "{n} of {total} goal {status}"},
+    "answer_status_toteutuu": {"fi": "toteutuu", "en": "on track"},
+    "answer_status_ei_toteudu": {"fi": "ei toteudu", "en": "not on track"},
+    "answer_status_osittain": {"fi": "toteutuu osittain", "en": "partly on track"},
+    "answer_no_status": {"fi": "ilman tilamerkintää", "en": "without a status"},
+    "answer_risks": {
+        "fi": "{n} riskiä; suurin todennäköisyys\u00a0× merkittävyys {score}",
+        "en": "{n} risks; the highest probability\u00a0× significance is {score}",
+    },
+    "answer_risks_one": {
+        "fi": "{n} riski; todennäköisyys\u00a0× merkittävyys {score}",
+        "en": "{n} risk; probability\u00a0× significance {score}",
+    },
+    "answer_risk": {"fi": "riski", "en": "risk"},
+    "answer_risks_which": {"fi": "riskit", "en": "risks"},
+    "answer_no_risks": {"fi": "Raportissa ei ole riskejä.", "en": "The report lists no risks."},
+    "answer_followers": {"fi": "Seuraajia {label}", "en": "Followers on {label}"},
+    "answer_epress": {"fi": "ePress {value} tiedotetta {label}", "en": "ePress {value} releases in {label}"},
+    "answer_no_followers": {"fi": "Raportissa ei ole seuraajamääriä.", "en": "The report gives no follower counts."},
     "export_table_statement": {"fi": "Tuloslaskelma", "en": "Income statement"},
     "export_table_kpis": {"fi": "Tunnusluvut", "en": "Key figures"},
     "export_table_exceptions": {"fi": "Poikkeamat", "en": "Exceptions"},

@@ -47,3 +47,8 @@ def table_id(chart_id: str) -> str:
 
 def title_id(chart_id: str) -> str:
     return f"{chart_id}-title"
+
+
+# the phone's filter drawer (dashboard.layout.filters): its button and the panel it opens
+FILTER_TOGGLE = "filter-toggle"
+FILTER_PANEL = "filter-panel"

@@ -21,21 +21,21 @@ from dashboard import ids
 from dashboard.components import Plot, Table
 from dashboard.data import Dataset
 from dashboard.export_toolbar import export_toolbar
-from dashboard.figures import Chart, forecast_method_text
+from dashboard.figures import Chart
 from dashboard.finance_view import (
     BRIDGE_BY,
     GROUPS,
     MEASURES,
     FinanceView,
-    Kpi,
     Notice,
     Selection,
     area_slugs,
     division_slugs,
     view_division,
 )
-from dashboard.i18n import line_name, org_name, period_label, t
-from dashboard.numbers import format_eur, format_pct, format_signed_eur, format_signed_pct
+from dashboard.first_screen import exception_row_id, render_first_screen
+from dashboard.i18n import line_name, org_name, t
+from dashboard.numbers import format_eur, format_pct
 from dashboard.report_parser import slugify
 from dashboard.site import data_status, page_href, site_footer, site_nav, skip_link
 from dashboard.tables import Table as DataTable
@@ -111,10 +111,35 @@ def division_control(dataset: Dataset, selection: Selection, lang: str) -> html.
 
 
 def filters(dataset: Dataset, selection: Selection, lang: str) -> html.Section:
+    """The controls. On a phone they fold under a "Rajaa: …" button naming the ticked cost centres
+    (`assets/menus.css`); the button's clientside callback (end of `register_callbacks`) opens the
+    panel and keeps the label in step, from the templates in its data attributes."""
     division = view_division(dataset, selection)
-    return html.Section(
+    options = area_options(dataset, division, lang)
+    ticked = {slugify(a) for a in selection.areas}
+    names = [option["label"] for option in options if option["value"] in ticked]
+    if not names:
+        chosen = t("filter_whole_division", lang)
+    elif len(names) <= 2:
+        chosen = ", ".join(names)
+    else:
+        chosen = t("export_n_areas", lang, n=len(names))
+    toggle = html.Button(
+        t("filter_toggle", lang, selection=chosen),
+        id=ids.FILTER_TOGGLE,
+        className="button filter-toggle",
+        type="button",
+        n_clicks=0,
+        **{
+            "aria-expanded": "false",
+            "aria-controls": ids.FILTER_PANEL,
+            "data-template": t("filter_toggle", lang, selection="{selection}"),
+            "data-whole": t("filter_whole_division", lang),
+            "data-many": t("export_n_areas", lang, n="{n}"),
+        },
+    )
+    panel = html.Div(
         [
-            html.H2(t("filters", lang), className="visually-hidden"),
             division_control(dataset, selection, lang),
             html.Fieldset(
                 [
@@ -126,7 +151,7 @@ def filters(dataset: Dataset, selection: Selection, lang: str) -> html.Section:
                     ),
                     dbc.Checklist(
                         id=ids.AREA_FILTER,
-                        options=area_options(dataset, division, lang),
+                        options=options,
                         value=[slugify(a) for a in selection.areas],
                         className="choice-list",
                         inputClassName="choice-input",
@@ -154,6 +179,11 @@ def filters(dataset: Dataset, selection: Selection, lang: str) -> html.Section:
                 selection.bridge_by,
             ),
         ],
+        id=ids.FILTER_PANEL,
+        className="filter-panel",
+    )
+    return html.Section(
+        [html.H2(t("filters", lang), className="visually-hidden"), toggle, panel],
         className="filters",
         **{"aria-label": t("filters", lang)},
     )
@@ -178,6 +208,7 @@ def header(dataset: Dataset, selection: Selection, lang: str) -> html.Header:
             ),
             html.Div(
                 [
+                    export_toolbar(dataset, "finance", lang, selection=selection),
                     html.A(
                         t("switch_lang", lang),
                         id=ids.LANG_SWITCH,
@@ -187,7 +218,15 @@ def header(dataset: Dataset, selection: Selection, lang: str) -> html.Header:
                         title=t("switch_lang_label", lang),
                         className="button",
                     ),
-                    html.Button(t("copy_link", lang), id=ids.COPY_LINK_BUTTON, className="button", n_clicks=0),
+                    html.Button(  # the short label on a phone, so the header's buttons fit one row
+                        [
+                            html.Span(t("copy_link", lang), className="label-long"),
+                            html.Span(t("copy_link_short", lang), className="label-short"),
+                        ],
+                        id=ids.COPY_LINK_BUTTON,
+                        className="button",
+                        n_clicks=0,
+                    ),
                     html.Span(
                         id=ids.COPY_LINK_STATUS,
                         className="copy-status",
@@ -252,15 +291,8 @@ def finance_page(dataset: Dataset, selection: Selection, lang: str, notices: Seq
                     html.Div(
                         [
                             html.H2(id=ids.SELECTION_HEADING, className="selection-heading"),
+                            html.Section(html.Div(id=ids.KPI_CARDS), className="kpis first-screen"),
                             html.P(t("sign_note", lang), className="sign-note"),
-                            export_toolbar(dataset, "finance", lang, selection=selection),
-                            html.Section(
-                                [
-                                    html.H3(t("kpi_heading", lang), className="visually-hidden"),
-                                    html.Div(id=ids.KPI_CARDS),
-                                ],
-                                className="kpis",
-                            ),
                             html.Div(
                                 [chart_card(chart_id, lang) for _, chart_id in CHARTS[:3]], className="chart-grid"
                             ),
@@ -294,53 +326,9 @@ def render_selection_heading(dataset: Dataset, selection: Selection, lang: str) 
     return t("selected_areas", lang, areas=", ".join(org_name(a, lang) for a in selection.areas))
 
 
-def _kpi_card(kpi: Kpi, view: FinanceView, lang: str) -> html.Article:
-    name = line_name(kpi.line_item, lang)
-    prior = period_label(view.periods.prior, lang)
-    current = period_label(view.periods.current, lang)
-    return html.Article(
-        [
-            html.H4([t("group_" + {"net": "margins"}.get(kpi.key, kpi.key), lang) if kpi.key != "net" else name]),
-            html.P(name if kpi.key != "net" else "", className="kpi-line"),
-            html.P([html.Span(current + ": ", className="kpi-period"), format_eur(kpi.current)], className="kpi-value"),
-            html.P(
-                t(
-                    "kpi_change",
-                    lang,
-                    change=format_signed_eur(kpi.change_eur),
-                    pct=format_signed_pct(kpi.change_pct),
-                    prior=f"{prior} ({format_eur(kpi.prior)})",
-                ),
-                className="kpi-change",
-            ),
-            html.P(
-                t(
-                    "kpi_realisation",
-                    lang,
-                    pct=format_pct(kpi.realisation_pct),
-                    pace=format_pct(kpi.pace_pct),
-                    months=view.periods.current.months,
-                ),
-                className="kpi-pace",
-            ),
-            html.P(
-                t(
-                    "kpi_forecast",
-                    lang,
-                    forecast=format_eur(kpi.forecast),
-                    budget=format_eur(kpi.budget),
-                    diff=format_signed_eur(kpi.forecast_vs_budget_eur),
-                    method=forecast_method_text(kpi.forecast_methods, view, lang),
-                ),
-                className="kpi-forecast",
-            ),
-        ],
-        className=f"card kpi kpi-{kpi.key}",
-    )
-
-
 def render_kpis(view: FinanceView, lang: str) -> list:
-    return [_kpi_card(kpi, view, lang) for kpi in view.kpis]
+    """The first screen: the answer in a sentence, the key-figure tiles and the top deviations."""
+    return render_first_screen(view, lang)
 
 
 _FIGURE = re.compile(r"^(?:[+\-−]?\d[\d\u00a0 ]*(?:,\d+)?(?:\u00a0?(?:€|%|%-yks\.|pp))?|–)$")
@@ -457,6 +445,7 @@ def render_exceptions(view: FinanceView, lang: str) -> list:
                 table.title,
                 lang,
                 row_classes=["favourable" if good else "unfavourable" for good in favourable],
+                row_ids=[exception_row_id(i) for i in range(len(table.rows))],
             ),
             className="table-scroll",
             tabIndex=0,

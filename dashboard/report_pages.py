@@ -3,6 +3,10 @@
 Each page is drawn from the data when its link is opened; its state lives in the link (`lang`, and
 `aim` on the goals page), so the pages need no callbacks. Every chart has a title, a summary
 sentence and its data as a table; status is shown as text with an icon, never colour alone.
+
+Each report page opens with its answer: one sentence written from the data (`*_answer`), first in
+the page's main content, right under the header's h1. The report's own Finnish names (aims, risks)
+stay Finnish in the English sentence and are marked `lang="fi"`.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from dashboard.data import Dataset
 from dashboard.export_toolbar import export_toolbar
 from dashboard.figures import Chart
 from dashboard.finance_view import Notice
-from dashboard.i18n import t
+from dashboard.i18n import TEXTS, t
 from dashboard.layout import render_data_table, render_notices, render_table
 from dashboard.numbers import format_number, format_pct
 from dashboard.report_parser import slugify
@@ -53,6 +57,138 @@ def goals_for_aim(goals: pd.DataFrame, aim: str | None) -> pd.DataFrame:
     return goals if aim is None else goals[goals["strategic_aim"] == aim]
 
 
+# -- the page's answer: one sentence from the data ------------------------------------------------------
+Sentence = list  # strings and `lang="fi"` spans, read as one sentence
+
+
+def _finnish(text: str, lang: str) -> str | html.Span:
+    """The report's own Finnish text inside a sentence in `lang`: marked Finnish when the page is not."""
+    return text if lang == "fi" else html.Span(text, lang="fi")
+
+
+def _status_phrase(status: str, lang: str) -> str | html.Span:
+    """A printed status as a sentence's predicate: `toteutuu` / `on track`; an unknown one as printed."""
+    if not status:
+        return t("answer_no_status", lang)
+    key = "answer_status_" + slugify(status).replace("-", "_")
+    if key in TEXTS:
+        return t(key, lang)
+    return status.lower() if lang == "fi" else html.Span(f"“{status}”", lang="fi")
+
+
+def status_counts(goals: pd.DataFrame) -> list[tuple[str, int]]:
+    """(status as printed, rows) for the goal rows, most rows first; rows with no status ("") last.
+
+    Every row counts, a partial one too; statuses differing only in case or spacing are one.
+    """
+    printed: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for status in goals["status"]:
+        text = " ".join(str(status).split())
+        key = text.lower()
+        printed.setdefault(key, text)
+        counts[key] = counts.get(key, 0) + 1
+    order = sorted(counts, key=lambda k: (k == "", -counts[k]))
+    return [(printed[k], counts[k]) for k in order]
+
+
+def goals_answer(goals: pd.DataFrame, aim: str | None, lang: str) -> Sentence:
+    """ "7 / 8 tavoitetta toteutuu, 1 ilman tilamerkintää.": the goals shown, counted by status."""
+    shown = goals_for_aim(goals, aim)
+    if shown.empty:
+        return [t("no_goals", lang)]
+    counts = status_counts(shown)
+    (first, n), rest = counts[0], counts[1:]
+    total = len(shown)
+    head = t("answer_goals_one" if total == 1 else "answer_goals", lang, n=n, total=total, status="{status}")
+    before, _, after = head.partition("{status}")
+    parts: Sentence = [_finnish(aim, lang), ": "] if aim else []
+    parts += [before, _status_phrase(first, lang), after]
+    for status, count in rest:
+        parts += [f", {count} ", _status_phrase(status, lang)]
+    parts.append(".")
+    return _joined(parts)
+
+
+def risks_answer(risks: pd.DataFrame, lang: str) -> Sentence:
+    """ "6 riskiä; suurin todennäköisyys × merkittävyys 4 (riskit 4: …; 5: …; 6: …).", from the register.
+
+    The report prints no scale, so no risk is called significant: the sentence names the highest
+    score and the risks that have it (by number only when more than three share it).
+    """
+    if risks.empty:
+        return [t("answer_no_risks", lang)]
+    score = risks["probability"] * risks["significance"]
+    top = int(score.max())
+    tops = risks[score == top]
+    key = "answer_risks_one" if len(risks) == 1 else "answer_risks"
+    parts: Sentence = [t(key, lang, n=len(risks), score=top)]
+    if len(risks) > 1:
+        which = t("answer_risk" if len(tops) == 1 else "answer_risks_which", lang)
+        if len(tops) <= 3:
+            named: Sentence = []
+            for i, row in enumerate(tops.itertuples()):
+                named += ["; " if i else "", f"{row.row}: ", _finnish(str(row.risk).strip().rstrip("."), lang)]
+            parts += [f" ({which} ", *named, ")"]
+        else:
+            parts.append(f" ({which} {', '.join(str(r) for r in tops['row'])})")
+    parts.append(".")
+    return _joined(parts)
+
+
+def _latest_change(trend: pd.DataFrame, channel: str) -> float | None:
+    """The change into a channel's latest level from the level before it (printed or derived)."""
+    values = trend[trend["channel"] == channel]["value"].tolist()
+    return float(values[-1] - values[-2]) if len(values) >= 2 else None
+
+
+def communications_answer(social: pd.DataFrame, lang: str) -> Sentence:
+    """ "Seuraajia 30.9.2024: Facebook 4 583 (+16), …, LinkedIn 894; ePress 39 tiedotetta 01-09/2024."
+
+    The channels with a printed level, grouped by the level's date; the change is that into the
+    latest level, as the channel's trend chart draws it. A channel with a change only (X) is left to
+    its card: a change is not a level.
+    """
+    trend = follower_trend(social)
+    groups: dict[str, list[str]] = {}
+    for state in channel_states(social):
+        if state.followers is None:
+            continue
+        change = _latest_change(trend, state.channel)
+        text = f"{state.channel} {format_number(state.followers)}"
+        groups.setdefault(state.as_of, []).append(text + (f" ({signed_count(change)})" if change is not None else ""))
+    clauses = [
+        (t("answer_followers", lang, label=label) if i == 0 else label) + ": " + ", ".join(items)
+        for i, (label, items) in enumerate(groups.items())
+    ]
+    releases = social[(social["channel"] == "ePress") & (social["metric"] == "releases")]
+    if not releases.empty:
+        row = releases.iloc[-1]
+        clauses.append(t("answer_epress", lang, value=format_number(row["value"]), label=row["period_label"]).strip())
+    if not clauses:
+        return [t("answer_no_followers", lang)]
+    return ["; ".join(clauses) + "."]
+
+
+def _joined(parts: Sentence) -> Sentence:
+    """Adjacent strings as one, empty ones dropped: the fewest children for the same sentence."""
+    out: Sentence = []
+    for part in parts:
+        if isinstance(part, str):
+            if not part:
+                continue
+            if out and isinstance(out[-1], str):
+                out[-1] += part
+                continue
+        out.append(part)
+    return out
+
+
+def page_answer(sentence: Sentence) -> html.P:
+    """The page's answer, first in its main content (assets/page-answer.css makes it prominent)."""
+    return html.P(sentence, className="page-answer")
+
+
 # -- render -------------------------------------------------------------------------------------------
 def chart_section(chart: Chart, chart_id: str, lang: str) -> html.Section:
     """A chart card: title, summary, the graph (named for screen readers) and its table."""
@@ -72,14 +208,36 @@ def chart_section(chart: Chart, chart_id: str, lang: str) -> html.Section:
     )
 
 
-def _page(dataset: Dataset, lang: str, active: str, title: str, notices: Sequence[Notice], body: list, switch=None):
+def _page(
+    dataset: Dataset,
+    lang: str,
+    active: str,
+    title: str,
+    notices: Sequence[Notice],
+    body: list,
+    switch=None,
+    answer: Sentence | None = None,
+):
+    """A report page: header (its h1), notices, then the main content: the answer first, the toolbar, the body.
+
+    The toolbar is inside the main content, as on the finance page, so that the answer comes right
+    after the header, within the first screen at phone width too, and the skip link lands on it.
+    """
     return html.Div(
         [
             skip_link(lang),
             page_header(dataset, lang, active, title, switch),
-            export_toolbar(dataset, active, lang, switch),
             html.Div(render_notices(notices, lang), className="notice" if notices else "notice empty", role="status"),
-            html.Main(body, id="main", className="report-page", tabIndex="-1"),
+            html.Main(
+                [
+                    page_answer(answer) if answer else None,
+                    export_toolbar(dataset, active, lang, switch),
+                    *body,
+                ],
+                id="main",
+                className="report-page",
+                tabIndex="-1",
+            ),
             site_footer(lang),
         ],
         className="page",
@@ -154,7 +312,8 @@ def communications_page(dataset: Dataset, query: Mapping[str, object], default_l
         html.H2(t("channel_trends", lang), className="visually-hidden"),
         html.Div([*charts, chart_section(posts_chart(states, lang), "posts-chart", lang)], className="chart-grid"),
     ]
-    return _page(dataset, lang, "communications", t("communications_title", lang), notices, body)
+    answer = communications_answer(social, lang)
+    return _page(dataset, lang, "communications", t("communications_title", lang), notices, body, answer=answer)
 
 
 def _status(status: str, lang: str) -> html.Span:
@@ -243,7 +402,8 @@ def goals_page(dataset: Dataset, query: Mapping[str, object], default_lang: str)
         *(sections or [html.P(t("no_goals", lang))]),
     ]
     switch = [("aim", slugify(aim))] if aim else None
-    return _page(dataset, lang, "goals", t("goals_title", lang), notices, body, switch)
+    answer = goals_answer(goals, aim, lang)
+    return _page(dataset, lang, "goals", t("goals_title", lang), notices, body, switch, answer)
 
 
 _GOAL_TABLE_KEYS = {"goal_table_1", "goal_table_2"}
@@ -317,7 +477,7 @@ def risks_page(dataset: Dataset, query: Mapping[str, object], default_lang: str)
         ),
         html.Section(html.Div(register, className="table-scroll", tabIndex="0"), className="card"),
     ]
-    return _page(dataset, lang, "risks", t("risks_title", lang), notices, body)
+    return _page(dataset, lang, "risks", t("risks_title", lang), notices, body, answer=risks_answer(risks, lang))
 
 
 # The statement's own date: when the service was last assessed, by the means it lists.

@@ -67,14 +67,17 @@ def data_status(dataset: Dataset, lang: str) -> html.P:
     return html.P(
         [
             html.Strong(t("status", lang, date=format_date(report.status_date, lang))),
-            " · ",
-            t(
-                "source",
-                lang,
-                title=report.title.capitalize(),
-                division_title=report.division_title,
-                issued=format_date(report.issued, lang),
-                file=report.source_file,
+            html.Span(
+                " · "
+                + t(
+                    "source",
+                    lang,
+                    title=report.title.capitalize(),
+                    division_title=report.division_title,
+                    issued=format_date(report.issued, lang),
+                    file=report.source_file,
+                ),
+                className="data-source",
             ),
         ],
         className="data-status",

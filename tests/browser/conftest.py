@@ -67,12 +67,24 @@ def console_errors() -> list[str]:
     return []
 
 
-def _new_page(browser, errors: list[str], width: int):
-    context = browser.new_context(viewport={"width": width, "height": 900})
+def _new_page(browser, errors: list[str], width: int, height: int = 900):
+    context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     return context, page
+
+
+@contextlib.contextmanager
+def sized_page(browser, width: int, height: int):
+    """A page of `width` × `height` that fails the test on any console error or uncaught exception."""
+    errors: list[str] = []
+    context, page = _new_page(browser, errors, width, height)
+    try:
+        yield page
+    finally:
+        context.close()
+    assert errors == [], f"browser console errors: {errors}"
 
 
 @pytest.fixture

@@ -33,8 +33,10 @@ REPORT_PAGES = [
 ]
 
 
-def violations(page) -> list[str]:
-    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+def violations(page, open_details: bool = True) -> list[str]:
+    """The page's violations, with every `details` opened first unless the state is the test's own."""
+    if open_details:
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
     result = Axe().run(page, options=AXE_OPTIONS)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
@@ -69,3 +71,29 @@ def test_phone_width_has_no_axe_violations(phone_page, base_url):
     phone_page.goto(base_url + "/?area=kehittamispalvelut")
     wait_for_charts(phone_page)
     assert violations(phone_page) == []
+
+
+@pytest.mark.parametrize(("path", "menu"), [("/", "finance-export-menu"), ("/riskit?lang=en", "report-export-menu")])
+def test_open_export_menu_has_no_axe_violations(page, base_url, path, menu):
+    page.goto(base_url + path)
+    page.wait_for_selector(f"#{menu} > summary")
+    if path == "/":
+        wait_for_charts(page)
+    else:
+        wait_for_page_charts(page)
+    page.focus(f"#{menu} > summary")
+    page.keyboard.press("Enter")  # opened as a reader opens it: the panel overlays the page
+    assert page.locator(f"#{menu}").evaluate("d => d.open")
+    assert violations(page, open_details=False) == []
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_open_phone_filter_drawer_has_no_axe_violations(phone_page, base_url, lang):
+    phone_page.goto(f"{base_url}/?area=vaalit&lang={lang}")
+    wait_for_charts(phone_page)
+    assert phone_page.is_hidden("#filter-panel")
+    assert violations(phone_page, open_details=False) == []  # closed: the button alone
+    phone_page.click("#filter-toggle")
+    phone_page.wait_for_selector("#filter-panel", state="visible")
+    assert phone_page.get_attribute("#filter-toggle", "aria-expanded") == "true"
+    assert violations(phone_page, open_details=False) == []

@@ -49,6 +49,7 @@ def test_card_chart_table_and_export_show_the_same_forecast(page, base_url, data
     assert [_normal(row.split("\t")[2]) for row in cells] == expected
 
     # The XLSX of the same view: the key figures' forecast is the card's number.
+    page.click(f"#{export_id(FINANCE, 'menu')} > summary")  # the header's "Lataa" menu
     with page.expect_download() as info:
         page.click(f"#{export_id(FINANCE, 'xlsx-button')}")
     workbook = openpyxl.load_workbook(io.BytesIO(info.value.path().read_bytes()))

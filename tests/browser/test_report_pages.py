@@ -11,7 +11,8 @@ import re
 import pytest
 
 from dashboard.numbers import format_number
-from tests.browser.conftest import wait_for_charts, wait_for_page_charts
+from dashboard.report_pages import communications_answer, goals_answer, risks_answer
+from tests.browser.conftest import sized_page, wait_for_charts, wait_for_page_charts
 
 pytestmark = pytest.mark.browser
 NBSP = "\u00a0"
@@ -99,3 +100,51 @@ def test_report_pages_fit_a_phone(phone_page, base_url):
         phone_page.wait_for_selector("main")
         width = phone_page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= 375, f"{path} scrolls sideways at 375 px ({width} px)"
+
+
+# -- each page's answer is on its first screen -----------------------------------------------------------
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace(NBSP, " ").split())
+
+
+def expected_answer(dataset, path: str, lang: str) -> str:
+    """The sentence the page should say, built from the data (its parts' text, as the browser joins it)."""
+    if path == "/viestinta":
+        parts = communications_answer(dataset.social_media, lang)
+    elif path == "/tavoitteet":
+        parts = goals_answer(dataset.goals, None, lang)
+    else:
+        parts = risks_answer(dataset.risks, lang)
+    return _words("".join(p if isinstance(p, str) else p.children for p in parts))
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (375, 667)])
+def test_each_report_page_answers_on_its_first_screen(browser, base_url, dataset, width, height):
+    with sized_page(browser, width, height) as page:
+        for path in ("/viestinta", "/tavoitteet", "/riskit"):
+            for lang in ("fi", "en"):
+                page.goto(f"{base_url}{path}?lang={lang}")
+                page.wait_for_selector("main .page-answer")
+                answer = page.locator(".page-answer")
+                assert answer.count() == 1
+                # First in the page's main content, right after the header that holds the h1.
+                assert page.evaluate("() => document.querySelector('main').firstElementChild.className") == (
+                    "page-answer"
+                )
+                assert _words(answer.inner_text()) == expected_answer(dataset, path, lang), (path, lang)
+                assert page.evaluate("() => window.scrollY") == 0
+                box = answer.bounding_box()
+                assert box is not None and box["height"] > 0, (path, lang)
+                assert box["y"] >= 0 and box["y"] + box["height"] <= height, (path, lang, width, box)
+                assert page.evaluate("() => document.documentElement.scrollWidth") <= width, (path, lang)
+
+
+def test_the_goals_answer_follows_the_aim_in_the_link(page, base_url, dataset):
+    page.goto(base_url + "/tavoitteet?aim=kestava-talous")
+    page.wait_for_selector("main .page-answer")
+    shown = dataset.goals[dataset.goals["strategic_aim"] == "Kestävä talous"]
+    met = int((shown["status"] == "Toteutuu").sum())
+    assert _words(page.inner_text(".page-answer")) == f"Kestävä talous: {met} / {len(shown)} tavoitetta toteutuu."
+    assert page.locator("article.goal").count() == len(shown)
