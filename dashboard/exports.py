@@ -15,7 +15,7 @@ from dashboard.data import Dataset
 from dashboard.export_files import CITY, Export
 from dashboard.figures import CHART_BUILDERS
 from dashboard.finance_view import Selection, build_finance_view, view_division
-from dashboard.i18n import format_date, org_name, t
+from dashboard.i18n import org_name, report_stamp, t
 from dashboard.report_parser import slugify
 from dashboard.tables import Column, Table
 from dashboard.tables import missing as _missing
@@ -65,17 +65,7 @@ def image_name_prefix(export: Export) -> str:
 
 # -- the finance page ---------------------------------------------------------------------------------
 def _header_block(dataset: Dataset, lang: str) -> tuple[str, str]:
-    report = dataset.report
-    status = t("status", lang, date=format_date(report.status_date, lang))
-    source = t(
-        "source",
-        lang,
-        title=report.title.capitalize(),
-        division_title=report.division_title,
-        issued=format_date(report.issued, lang),
-        file=report.source_file,
-    )
-    return status, source
+    return report_stamp(dataset.report, lang)
 
 
 def finance_filters(dataset: Dataset, selection: Selection, lang: str) -> tuple[tuple[str, str], ...]:

@@ -537,6 +537,20 @@ def period_label(period: Period | None, lang: str) -> str:
     return period.label_en if lang == "en" else period.label
 
 
+def report_stamp(report, lang: str) -> tuple[str, str]:
+    """ "Tilanne 30.9.2024" and "Lähde: …": when the figures are from, and which report they come from."""
+    status = t("status", lang, date=format_date(report.status_date, lang))
+    source = t(
+        "source",
+        lang,
+        title=report.title.capitalize(),
+        division_title=report.division_title,
+        issued=format_date(report.issued, lang),
+        file=report.source_file,
+    )
+    return status, source
+
+
 def format_date(value, lang: str) -> str:
     """30.9.2024 in Finnish, 30 Sep 2024 in English."""
     if lang == "en":

@@ -14,7 +14,7 @@ from dash import html
 
 from dashboard.data import Dataset
 from dashboard.finance_view import Notice, choose
-from dashboard.i18n import format_date, org_name, t
+from dashboard.i18n import org_name, report_stamp, t
 from dashboard.settings import LANGUAGES, SETTINGS_KEY
 
 # (page name, path, i18n key of its navigation label), in navigation order.
@@ -63,23 +63,9 @@ def site_nav(lang: str, active: str) -> html.Nav:
 
 def data_status(dataset: Dataset, lang: str) -> html.P:
     """ "Tilanne 30.9.2024 · Lähde: …", from the data."""
-    report = dataset.report
+    status, source = report_stamp(dataset.report, lang)
     return html.P(
-        [
-            html.Strong(t("status", lang, date=format_date(report.status_date, lang))),
-            html.Span(
-                " · "
-                + t(
-                    "source",
-                    lang,
-                    title=report.title.capitalize(),
-                    division_title=report.division_title,
-                    issued=format_date(report.issued, lang),
-                    file=report.source_file,
-                ),
-                className="data-source",
-            ),
-        ],
+        [html.Strong(status), html.Span(" · " + source, className="data-source")],
         className="data-status",
     )
 
