@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
+from benchmarks.make_ledger import write_ledger
 from dashboard.components import Markup, Table
+from dashboard.data import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -19,6 +21,14 @@ SEED_REPORT = DATA_DIR / "source" / "000_d603d5f688e74ccc.txt"
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED_REPORT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def city(tmp_path_factory):
+    """A small generated city-wide ledger: three divisions with nine cost centres each."""
+    folder = tmp_path_factory.mktemp("city")
+    write_ledger(folder, n_divisions=3, n_centres=9, n_years=2)
+    return load_dataset(folder)
 
 
 @pytest.fixture

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
-from benchmarks.make_ledger import write_ledger
 from dashboard import ids
 from dashboard.callbacks import division_filter_outputs, initial_finance_page, update_finance_view
 from dashboard.data import load_dataset
 from dashboard.finance_view import Selection, area_slugs, division_slugs, read_query
 from dashboard.report_parser import slugify
 from tests.conftest import text_of
-
-
-@pytest.fixture(scope="module")
-def city(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("city")
-    write_ledger(folder, n_divisions=3, n_centres=9, n_years=2)
-    return load_dataset(folder)
 
 
 def _other_division(dataset) -> str:

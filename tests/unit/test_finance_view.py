@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from benchmarks.make_ledger import write_ledger
 from dashboard.data import DEFAULT_DATA_DIR, load_dataset
 from dashboard.finance_view import (
     EXPENSE_TOTAL,
@@ -181,14 +180,6 @@ def test_a_views_frames_are_its_columns(dataset):
         for column, values in table.columns.items():
             assert frame[column].tolist() == values.tolist() or frame[column].isna().any(), (name, column)
     assert view.statement is view.statement  # built once
-
-
-@pytest.fixture(scope="module")
-def city(tmp_path_factory):
-    """A small city-wide ledger: three divisions with their own cost centres."""
-    folder = tmp_path_factory.mktemp("city")
-    write_ledger(folder, n_divisions=3, n_centres=9, n_years=2)
-    return load_dataset(folder)
 
 
 def test_each_division_of_a_city_ledger_shows_its_own_figures(city):

@@ -19,7 +19,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.make_ledger import write_ledger
 from dashboard import ids
 from dashboard.callbacks import update_finance_view
 from dashboard.components import Table as TableComponent
@@ -51,13 +50,6 @@ KPI_OF_GROUP = {"expenses": "expenses", "income": "income", "margins": "net"}
 @pytest.fixture(scope="module")
 def seed():
     return load_dataset()
-
-
-@pytest.fixture(scope="module")
-def city(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("city")
-    write_ledger(folder, n_divisions=3, n_centres=6, n_years=2)
-    return load_dataset(folder)
 
 
 def selections(dataset):
