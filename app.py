@@ -2,9 +2,9 @@
 
 import sys
 
-from dashboard.app_factory import create_app
-from dashboard.data import DataError
-from dashboard.settings import SettingsError
+from dashboard.serving.settings import SettingsError
+from dashboard.store.dataset import DataError
+from dashboard.web.app_factory import create_app
 
 try:
     app = create_app()

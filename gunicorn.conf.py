@@ -7,7 +7,7 @@ host behind a load balancer, can answer any request. Binds HOST:PORT like `pytho
 import multiprocessing
 import os
 
-from dashboard.settings import Settings
+from dashboard.serving.settings import Settings
 
 _settings = Settings.from_env()
 

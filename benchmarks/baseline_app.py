@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, dcc, html
 
-from dashboard import ids
-from dashboard.data import load_dataset
-from dashboard.figures import CHART_BUILDERS
-from dashboard.finance_view import Selection, area_slugs, build_finance_view
-from dashboard.layout import CHARTS
+from dashboard.analysis.finance_view import Selection, build_finance_view
+from dashboard.presentation.figures import CHART_BUILDERS
+from dashboard.store.dataset import load_dataset
+from dashboard.web import ids
+from dashboard.web.layout import CHARTS
+from dashboard.web.query import area_slugs
 
 dataset = load_dataset()
 slugs = area_slugs(dataset)

@@ -86,9 +86,9 @@ def measure(data_dir: str | None, n_random: int, n_divisions: int, profile: bool
     import gc
     import inspect
 
-    from dashboard.callbacks import update_finance_view
-    from dashboard.data import DEFAULT_DATA_DIR, load_dataset
-    from dashboard.report_parser import slugify
+    from dashboard.store.dataset import DEFAULT_DATA_DIR, load_dataset
+    from dashboard.store.names import slugify
+    from dashboard.web.callbacks import update_finance_view
 
     t0 = time.perf_counter()
     dataset = load_dataset(Path(data_dir) if data_dir else DEFAULT_DATA_DIR)

@@ -66,8 +66,8 @@ def summary_ms(seconds: list[float]) -> dict[str, float]:
 # -- measurements, each run in a fresh process ------------------------------------------------------
 def child_load(data_dir: str, n_selections: int, load_only: bool = False) -> dict:
     t0 = time.perf_counter()
-    from dashboard.data import load_dataset
-    from dashboard.periods import comparison_periods
+    from dashboard.store.dataset import load_dataset
+    from dashboard.store.periods import comparison_periods
 
     out = {"import_s": round(time.perf_counter() - t0, 2), "rss_after_import_mb": round(rss_mb()[0])}
     t0 = time.perf_counter()
@@ -88,8 +88,8 @@ def child_load(data_dir: str, n_selections: int, load_only: bool = False) -> dic
 
 def callbacks(dataset, n_selections: int) -> dict:
     """`update_finance_view()` timings on the loaded ledger: cold, warm, switches, select-all."""
-    from dashboard.callbacks import prepare_views, update_finance_view
-    from dashboard.report_parser import slugify
+    from dashboard.store.names import slugify
+    from dashboard.web.callbacks import prepare_views, update_finance_view
 
     # As create_app does at start: each division's shared figures, before the first click.
     t0 = time.perf_counter()
@@ -149,8 +149,8 @@ def callbacks(dataset, n_selections: int) -> dict:
 
 def child_start(data_dir: str) -> dict:
     t0 = time.perf_counter()
-    from dashboard.app_factory import create_app
-    from dashboard.settings import Settings
+    from dashboard.serving.settings import Settings
+    from dashboard.web.app_factory import create_app
 
     imported = time.perf_counter() - t0
     create_app(Settings(data_dir=Path(data_dir)))
@@ -170,8 +170,8 @@ def child_profile(data_dir: str, top: int = 15) -> dict:
     import io
     import pstats
 
-    from dashboard.callbacks import update_finance_view
-    from dashboard.data import load_dataset
+    from dashboard.store.dataset import load_dataset
+    from dashboard.web.callbacks import update_finance_view
 
     def top_functions(profile: cProfile.Profile, key: str) -> str:
         buffer = io.StringIO()

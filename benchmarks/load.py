@@ -29,7 +29,7 @@ SELECTIONS = ([], ["vaalit"], ["talouspalvelut"], ["talouspalvelut", "vaalit"], 
 
 def browser_payloads() -> list[str]:
     """The request bodies Chromium posts when it opens the finance page (see tests/unit/test_fuzz_callbacks.py)."""
-    from dashboard.app_factory import create_app
+    from dashboard.web.app_factory import create_app
 
     app = create_app()
     main = next(key for key in app.callback_map if key.startswith("..input-notice.children"))

@@ -3,11 +3,11 @@
     .venv/bin/python benchmarks/make_ledger.py OUT_DIR [--seed 1] [--divisions 10] [--cost-centres 300]
         [--years 5] [--last-year 2024] [--last-month 9]
 
-Writes a complete data folder that `dashboard.data.load_dataset(OUT_DIR)` accepts and that
+Writes a complete data folder that `dashboard.store.dataset.load_dataset(OUT_DIR)` accepts and that
 reconciles with zero findings:
 
 - finance.csv: every division's own table (service_area empty) and each of its cost centres' tables;
-  each table holds every line of `dashboard.statement.LINES` (the 14 item lines and the 5 printed
+  each table holds every line of `dashboard.store.statement.LINES` (the 14 item lines and the 5 printed
   subtotals, computed exactly from the items, so the subtotal check finds nothing); each division's
   own figures are the exact sums of its cost centres' (the division check finds nothing). Periods:
   monthly cumulative actuals (months 1..12) for every year, the last year up to `--last-month`,
@@ -41,8 +41,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard.data import SCHEMAS  # noqa: E402
-from dashboard.statement import LINES, SUBTOTAL_FORMULAS, Section, formula_lines  # noqa: E402
+from dashboard.store.dataset import SCHEMAS  # noqa: E402
+from dashboard.store.statement import LINES, SUBTOTAL_FORMULAS, Section, formula_lines  # noqa: E402
 
 SEED_DATA = ROOT / "data"
 COPIED = ("commentary.csv", "service_areas.csv", "social_media.csv", "goals.csv", "risks.csv")

@@ -39,8 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard import ids  # noqa: E402
-from dashboard.layout import CHARTS  # noqa: E402
+from dashboard.web import ids  # noqa: E402
+from dashboard.web.layout import CHARTS  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -434,9 +434,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from dashboard.callbacks import update_finance_view
-    from dashboard.data import load_dataset
-    from dashboard.finance_view import area_slugs
+    from dashboard.store.dataset import load_dataset
+    from dashboard.web.callbacks import update_finance_view
+    from dashboard.web.query import area_slugs
 
     dataset = load_dataset()
     slugs = list(area_slugs(dataset))
@@ -454,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
             results["load"] = load_test(url, results["ours"]["payloads"], args.clients, args.load_seconds)
 
     from benchmarks.baseline_app import draw_charts
-    from dashboard.callbacks import prepare_views
+    from dashboard.web.callbacks import prepare_views
 
     prepare_views(dataset)  # as create_app does at start, beside the server
 

@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.data import DEFAULT_DATA_DIR
-from dashboard.ingest import check, ingest, seal
+from dashboard.intake.ingest import check, ingest, seal
+from dashboard.store.dataset import DEFAULT_DATA_DIR
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from benchmarks.make_ledger import write_ledger
-from dashboard.components import Markup, Table
-from dashboard.data import load_dataset
+from dashboard.store.dataset import load_dataset
+from dashboard.web.components import Markup, Table
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -54,7 +54,7 @@ def text_of(component) -> str:
 
 def finance_request(area_value: Any = None, lang: str = "fi") -> dict:
     """The finance page's callback as the renderer posts it when the cost-centre filter changes."""
-    from dashboard.callbacks import OUTPUTS
+    from dashboard.web.callbacks import OUTPUTS
 
     return {
         "output": ".." + "...".join(f"{component}.{prop}" for component, prop in OUTPUTS) + "..",

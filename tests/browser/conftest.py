@@ -15,9 +15,9 @@ import pytest
 from playwright import sync_api
 from werkzeug.serving import make_server
 
-from dashboard.app_factory import create_app
-from dashboard.data import DEFAULT_DATA_DIR, load_dataset
-from dashboard.settings import Settings
+from dashboard.serving.settings import Settings
+from dashboard.store.dataset import DEFAULT_DATA_DIR, load_dataset
+from dashboard.web.app_factory import create_app
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

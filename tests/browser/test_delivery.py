@@ -27,7 +27,7 @@ def test_first_load_fetches_the_partial_bundle_compressed(page, base_url):
     assert any("/assets/plotly-finance-" in u for u in urls), urls
     # Dropped: it slows Plotly down in current browsers (dashboard/app_factory.py).
     assert not [u for u in urls if BABEL_POLYFILL in u], urls
-    assert any("/_dash-component-suites/dashboard/components." in u for u in urls), urls
+    assert any("/_dash-component-suites/dashboard/web/components." in u for u in urls), urls
     scripts = [r for r in responses if r.url.split("?")[0].endswith(".js") and r.status == 200]
     assert scripts, urls
     uncompressed = [r.url for r in scripts if r.headers.get("content-encoding") not in ("br", "gzip")]

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 import pytest
 
 from benchmarks.make_ledger import write_ledger
-from dashboard import ids
-from dashboard.data import load_dataset
-from dashboard.report_parser import slugify
-from dashboard.settings import Settings
+from dashboard.serving.settings import Settings
+from dashboard.store.dataset import load_dataset
+from dashboard.store.names import slugify
+from dashboard.web import ids
 from tests.browser.conftest import chart_data, serving, wait_for_charts
 
 pytestmark = pytest.mark.browser

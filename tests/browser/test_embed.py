@@ -15,8 +15,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from dashboard.data import DEFAULT_DATA_DIR
-from dashboard.settings import Settings
+from dashboard.serving.settings import Settings
+from dashboard.store.dataset import DEFAULT_DATA_DIR
 from tests.browser.conftest import serving, wait_for_charts
 
 pytestmark = pytest.mark.browser

@@ -14,13 +14,13 @@ import subprocess
 import openpyxl
 import pytest
 
-from dashboard.figures import CHART_BUILDERS
-from dashboard.finance_view import EXPENSE_TOTAL, Selection, build_finance_view
-from dashboard.i18n import format_date
-from dashboard.numbers import format_eur
-from dashboard.report_parser import slugify
+from dashboard.analysis.finance_view import EXPENSE_TOTAL, Selection, build_finance_view
+from dashboard.presentation.figures import CHART_BUILDERS
+from dashboard.presentation.formatting import format_eur
+from dashboard.presentation.texts import format_date
+from dashboard.store.names import slugify
 from tests.browser.conftest import wait_for_charts
-from tests.unit.test_exports import fi_number, figure
+from tests.unit.presentation.test_exports import fi_number, figure
 
 pytestmark = pytest.mark.browser
 AREA = "Talouspalvelut"

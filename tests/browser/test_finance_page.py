@@ -10,11 +10,11 @@ import re
 
 import pytest
 
-from dashboard.data import Dataset
-from dashboard.finance_view import EXPENSE_TOTAL, display_sign
-from dashboard.i18n import ORG_NAMES_EN, t
-from dashboard.numbers import format_eur, format_pct
-from dashboard.report_parser import slugify
+from dashboard.analysis.finance_view import EXPENSE_TOTAL, display_sign
+from dashboard.presentation.formatting import format_eur, format_pct
+from dashboard.presentation.texts import ORG_NAMES_EN, t
+from dashboard.store.dataset import Dataset
+from dashboard.store.names import slugify
 from tests.browser.conftest import chart_data, wait_for_charts
 
 pytestmark = pytest.mark.browser

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.finance_view import Selection, build_finance_view
-from dashboard.first_screen import headline_text
-from dashboard.numbers import format_eur, format_signed_eur
-from dashboard.report_parser import slugify
+from dashboard.analysis.finance_view import Selection, build_finance_view
+from dashboard.presentation.formatting import format_eur, format_signed_eur
+from dashboard.store.names import slugify
+from dashboard.web.first_screen import headline_text
 from tests.browser.conftest import sized_page, wait_for_charts
 
 pytestmark = pytest.mark.browser

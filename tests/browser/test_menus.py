@@ -13,8 +13,8 @@ import re
 import openpyxl
 import pytest
 
-from dashboard.export_toolbar import FINANCE, export_id
-from dashboard.report_parser import slugify
+from dashboard.store.names import slugify
+from dashboard.web.export_toolbar import FINANCE, export_id
 from tests.browser.conftest import sized_page, wait_for_charts
 
 pytestmark = pytest.mark.browser

@@ -8,12 +8,12 @@ import io
 import openpyxl
 import pytest
 
-from dashboard import ids
-from dashboard.export_toolbar import FINANCE, export_id
-from dashboard.finance_view import Selection, build_finance_view, display_sign, headline_line
-from dashboard.i18n import t
-from dashboard.numbers import format_eur, format_signed_eur
-from dashboard.report_parser import slugify
+from dashboard.analysis.finance_view import Selection, build_finance_view, display_sign, headline_line
+from dashboard.presentation.formatting import format_eur, format_signed_eur
+from dashboard.presentation.texts import t
+from dashboard.store.names import slugify
+from dashboard.web import ids
+from dashboard.web.export_toolbar import FINANCE, export_id
 from tests.browser.conftest import wait_for_charts
 
 pytestmark = pytest.mark.browser

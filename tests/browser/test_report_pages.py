@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from dashboard.numbers import format_number
-from dashboard.report_pages import communications_answer, goals_answer, risks_answer
+from dashboard.presentation.formatting import format_number
+from dashboard.web.report_pages import communications_answer, goals_answer, risks_answer
 from tests.browser.conftest import sized_page, wait_for_charts, wait_for_page_charts
 
 pytestmark = pytest.mark.browser

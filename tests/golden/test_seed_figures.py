@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.data import load_dataset
-from dashboard.periods import Period
+from dashboard.store.dataset import load_dataset
+from dashboard.store.periods import Period
 from tests.conftest import DATA_DIR
 
 TP23, TOT23, TA24, TOT24 = (

@@ -19,14 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard import ids
-from dashboard.callbacks import update_finance_view
-from dashboard.components import Table as TableComponent
-from dashboard.data import load_dataset
-from dashboard.export_files import to_csv, to_xlsx
-from dashboard.exports import finance_export
-from dashboard.figures import CHART_BUILDERS, eur_axis, forecast_method_text
-from dashboard.finance_view import (
+from dashboard.analysis.finance_view import (
     BRIDGE_BY,
     GROUPS,
     MEASURES,
@@ -39,9 +32,16 @@ from dashboard.finance_view import (
     headline_line,
     view_division,
 )
-from dashboard.layout import CHARTS
-from dashboard.numbers import format_eur, format_pct, format_signed_eur
-from dashboard.report_parser import slugify
+from dashboard.presentation.export_files import to_csv, to_xlsx
+from dashboard.presentation.exports import finance_export
+from dashboard.presentation.figures import CHART_BUILDERS, eur_axis, forecast_method_text
+from dashboard.presentation.formatting import format_eur, format_pct, format_signed_eur
+from dashboard.store.dataset import load_dataset
+from dashboard.store.names import slugify
+from dashboard.web import ids
+from dashboard.web.callbacks import update_finance_view
+from dashboard.web.components import Table as TableComponent
+from dashboard.web.layout import CHARTS
 from tests.conftest import text_of
 
 KPI_OF_GROUP = {"expenses": "expenses", "income": "income", "margins": "net"}

@@ -1,0 +1,249 @@
+"""Exports of a view: its tables as CSV for Finnish Excel and as XLSX, with file names that say what they hold.
+
+Compute, then render: `finance_export()` and `report_export()` turn the data and a view's state
+(selection, language, the goals page's aim) into a frozen `Export` of `Table`s holding real
+numbers, which `dashboard.presentation.export_files` writes as CSV and XLSX. Nothing here reads files or knows Dash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dashboard.analysis.communications import channel_states, follower_trend
+from dashboard.analysis.finance_view import Selection, build_finance_view, view_division
+from dashboard.analysis.goals import goals_for_aim
+from dashboard.presentation.export_files import CITY, Export
+from dashboard.presentation.figures import CHART_BUILDERS
+from dashboard.presentation.report_figures import posts_chart
+from dashboard.presentation.tables import Column, Table
+from dashboard.presentation.tables import missing as _missing
+from dashboard.presentation.texts import org_name, report_stamp, t
+from dashboard.presentation.view_tables import chart_table, exceptions_table, kpi_table, statement_table
+from dashboard.store.dataset import Dataset
+from dashboard.store.names import slugify
+
+FINANCE_TABLES = ("statement", "kpis", "exceptions", *CHART_BUILDERS)
+REPORT_TABLES = {
+    "communications": ("channels", "followers", "posts", "epress"),
+    "goals": ("goals",),
+    "risks": ("risks",),
+}
+PAGE_TABLES = {"finance": FINANCE_TABLES, **REPORT_TABLES}
+
+
+def _num(value: object) -> float | None:
+    return None if _missing(value) else float(value)
+
+
+# -- file names ------------------------------------------------------------------------------------------
+def file_stem(dataset: Dataset, page: str, lang: str, parts: Sequence[str] = (), division: str = "") -> str:
+    """`heinola-yhteiset-palvelut-talous-2024-09-30-talouspalvelut`: city, division, page, date, selection."""
+    report = dataset.report
+    words = [CITY, division or report.division, t("nav_" + page, lang), report.status_date.isoformat(), *parts]
+    return "-".join(slug for slug in (slugify(w) for w in words) if slug)
+
+
+def selection_parts(dataset: Dataset, selection: Selection, lang: str) -> list[str]:
+    if not selection.areas:
+        return [t("export_whole_division", lang)]
+    if len(selection.areas) > 3:  # keep the name short enough to read; the sheet's header lists them all
+        return [t("export_n_areas", lang, n=len(selection.areas))]
+    return list(selection.areas)
+
+
+def csv_file_name(export: Export, table: Table) -> str:
+    return f"{export.stem}-{slugify(table.name)}.csv"
+
+
+def xlsx_file_name(export: Export) -> str:
+    return f"{export.stem}.xlsx"
+
+
+def image_name_prefix(export: Export) -> str:
+    """What chart images are named after; the browser adds the chart's title (see assets/chart-image-names.js)."""
+    return export.stem
+
+
+# -- the finance page ---------------------------------------------------------------------------------
+def _header_block(dataset: Dataset, lang: str) -> tuple[str, str]:
+    return report_stamp(dataset.report, lang)
+
+
+def finance_filters(dataset: Dataset, selection: Selection, lang: str) -> tuple[tuple[str, str], ...]:
+    areas = (
+        ", ".join(org_name(a, lang) for a in selection.areas)
+        if selection.areas
+        else t("whole_division", lang, division=org_name(view_division(dataset, selection), lang))
+    )
+    return (
+        (t("area_filter", lang), areas),
+        (t("group_control", lang), t("group_" + selection.group, lang)),
+        (t("measure_control", lang), t("measure_" + selection.measure, lang)),
+        (t("bridge_control", lang), t("bridge_" + selection.bridge_by, lang)),
+    )
+
+
+def finance_scope(dataset: Dataset, selection: Selection, lang: str) -> tuple[str, str]:
+    """What the finance page's files carry: the filters as a line, and the file-name stem."""
+    stem = file_stem(dataset, "finance", lang, selection_parts(dataset, selection, lang), selection.division)
+    return "; ".join(f"{what}: {chosen}" for what, chosen in finance_filters(dataset, selection, lang)), stem
+
+
+def finance_export(dataset: Dataset, selection: Selection, lang: str) -> Export:
+    """The finance page's tables for a selection: statement, KPIs, exceptions and each chart's table."""
+    view = build_finance_view(dataset, selection)
+    status, source = _header_block(dataset, lang)
+    charts = tuple(chart_table(key, build(view, lang)) for key, build in CHART_BUILDERS.items())
+    return Export(
+        lang=lang,
+        title=f"{t('app_title', lang)}: {org_name(view_division(dataset, selection), lang)}",
+        status=status,
+        source=source,
+        filters=finance_filters(dataset, selection, lang),
+        stem=file_stem(dataset, "finance", lang, selection_parts(dataset, selection, lang), selection.division),
+        tables=(statement_table(view, lang), kpi_table(view, lang), exceptions_table(view, lang), *charts),
+    )
+
+
+# -- the report pages -----------------------------------------------------------------------------------
+def _yes_no(value: object, lang: str) -> str:
+    return t("yes" if bool(value) else "no", lang)
+
+
+def communications_tables(dataset: Dataset, lang: str) -> tuple[Table, ...]:
+    social = dataset.social_media
+    states = channel_states(social)
+    channels = Table(
+        "channels",
+        t("export_table_channels", lang),
+        t("channels_now", lang),
+        (
+            Column(t("channel", lang)),
+            Column(t("followers", lang), "count"),
+            Column(t("observation", lang)),
+            Column(t("change", lang), "count"),
+            Column(t("export_change_period", lang)),
+            Column(t("posts_per_month", lang), "count"),
+            Column(t("note", lang)),
+        ),
+        tuple(
+            (s.channel, s.followers, s.as_of, s.change, s.change_label, s.posts_per_month, s.posts_note) for s in states
+        ),
+    )
+    trend = follower_trend(social)
+    followers = Table(
+        "followers",
+        t("export_table_followers", lang),
+        t("channel_trends", lang),
+        (
+            Column(t("channel", lang)),
+            Column(t("observation", lang)),
+            Column(t("followers", lang), "count"),
+            Column(t("derived_col", lang)),
+            Column(t("note", lang)),
+        ),
+        tuple((r.channel, r.label, _num(r.value), _yes_no(r.derived, lang), r.note) for r in trend.itertuples()),
+    )
+    posts = chart_table("posts", posts_chart(states, lang))
+    epress_rows = social[social["channel"] == "ePress"]
+    epress = Table(
+        "epress",
+        t("export_table_epress", lang),
+        t("epress_title", lang),
+        (
+            Column(t("export_metric", lang)),
+            Column(t("value", lang), "count"),
+            Column(t("observation", lang)),
+            Column(t("note", lang)),
+        ),
+        tuple(
+            (t("export_metric_" + r.metric, lang), _num(r.value), r.period_label, r.note)
+            for r in epress_rows.itertuples()
+        ),
+    )
+    return (channels, followers, posts, epress)
+
+
+def goals_table(dataset: Dataset, aim: str | None, lang: str) -> Table:
+    goals = goals_for_aim(dataset.goals, aim)
+    columns = (
+        Column(t("export_goal_table", lang)),
+        Column("#", "count"),
+        Column(t("aim_filter", lang)),
+        Column(t("focus_areas", lang)),
+        Column(t("goal", lang)),
+        Column(t("measures", lang)),
+        Column(t("responsible", lang)),
+        Column(t("goal_realisation", lang)),
+        Column(t("goal_status", lang)),
+        Column(t("export_partial", lang)),
+    )
+    rows = tuple(
+        (
+            r.table_title,
+            int(r.row),
+            r.strategic_aim,
+            r.focus_areas,
+            r.goal,
+            r.measures,
+            r.responsible,
+            r.realisation,
+            r.status,
+            _yes_no(r.partial, lang),
+        )
+        for r in goals.itertuples()
+    )
+    return Table("goals", t("export_table_goals", lang), t("goals_title", lang), columns, rows)
+
+
+def risks_table(dataset: Dataset, lang: str) -> Table:
+    columns = (
+        Column("#", "count"),
+        Column(t("export_risk_class", lang)),
+        Column(t("risk", lang)),
+        Column(t("probability", lang), "count"),
+        Column(t("significance", lang), "count"),
+        Column(t("risk_score", lang), "count"),
+        Column(t("control", lang)),
+        Column(t("control_realisation", lang)),
+    )
+    rows = tuple(
+        (
+            int(r.row),
+            r.risk_class,
+            r.risk,
+            int(r.probability),
+            int(r.significance),
+            int(r.probability) * int(r.significance),
+            r.control,
+            r.control_realisation,
+        )
+        for r in dataset.risks.itertuples()
+    )
+    return Table("risks", t("export_table_risks", lang), t("risk_register", lang), columns, rows)
+
+
+def report_export(dataset: Dataset, page: str, lang: str, aim: str | None = None) -> Export:
+    """A report page's tables (communications, goals or risks) as the page shows them; `aim` is the goals page's filter."""
+    status, source = _header_block(dataset, lang)
+    filters: tuple[tuple[str, str], ...] = ()
+    parts: list[str] = []
+    if page == "communications":
+        tables = communications_tables(dataset, lang)
+    elif page == "goals":
+        filters = ((t("aim_filter", lang), aim or t("all_aims", lang)),)
+        parts = [aim] if aim else []
+        tables = (goals_table(dataset, aim, lang),)
+    elif page == "risks":
+        tables = (risks_table(dataset, lang),)
+    else:
+        raise ValueError(f"no export for page {page!r}")
+    return Export(
+        lang=lang,
+        title=f"{t(page + '_title', lang)}: {org_name(dataset.report.division, lang)}",
+        status=status,
+        source=source,
+        filters=filters,
+        stem=file_stem(dataset, page, lang, parts),
+        tables=tables,
+    )

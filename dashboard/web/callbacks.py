@@ -1,0 +1,328 @@
+"""Callbacks of the finance page: they only connect the controls to the compute and draw steps.
+
+`update_finance_view()` is a plain function (tested without a browser): it checks the controls'
+values, computes the view once and returns every output keyed by (component id, property).
+Unknown values never raise: they fall back to the default and come back as a visible notice.
+Results are cached per dataset and selection (see `_cached_outputs`): a view seen once redraws
+without recomputing. What every selection of a division shares is computed once per dataset and
+division (`_cached_division`), so a selection seen for the first time costs a sum over its cost
+centres' figures and the drawing: milliseconds, on the seed as on a city-wide ledger.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from dash import Dash, Input, Output, State, html, no_update
+
+from dashboard.analysis.finance_view import (
+    GROUPS,
+    MEASURES,
+    DivisionFigures,
+    FinanceView,
+    Selection,
+    build_finance_view,
+    division_figures,
+    view_division,
+)
+from dashboard.presentation.exports import finance_scope
+from dashboard.presentation.figures import CHART_BUILDERS
+from dashboard.presentation.texts import DEFAULT_LANG, LANGUAGES, org_name, t
+from dashboard.store.dataset import DataError, Dataset
+from dashboard.store.names import slugify
+from dashboard.web import ids
+from dashboard.web.components import Markup
+from dashboard.web.export_toolbar import FINANCE, export_id, scope_line
+from dashboard.web.layout import (
+    CHARTS,
+    apply_outputs,
+    area_options,
+    finance_page,
+    render_area_texts,
+    render_chart_head,
+    render_chart_table,
+    render_exceptions,
+    render_kpis,
+    render_notices,
+    render_rounding,
+    render_selection_heading,
+    render_statement,
+)
+from dashboard.web.query import Notice, resolve_division, resolve_selection
+
+
+def _outputs() -> list[tuple[str, str]]:
+    out = [
+        (ids.INPUT_NOTICE, "children"),
+        (ids.SELECTION_HEADING, "children"),
+        (ids.KPI_CARDS, "children"),
+        (ids.STATEMENT_TABLE, "children"),
+        (ids.ROUNDING_NOTE, "children"),
+        (ids.EXCEPTIONS, "children"),
+        (ids.AREA_TEXTS, "children"),
+        (export_id(FINANCE, "scope"), "children"),
+    ]
+    for _, chart_id in CHARTS:
+        out += [
+            (ids.head_id(chart_id), "children"),
+            (chart_id, "figure"),
+            (ids.table_id(chart_id), "children"),
+        ]
+    return out
+
+
+OUTPUTS = _outputs()
+CACHED_VIEWS = 512  # selections kept per dataset: 7 cost centres × 3 groups × 2 measures × 2 bridges × 2 languages
+CACHED_DIVISIONS = 16  # divisions' shared figures kept (a city-wide ledger has about ten)
+
+
+class _SameDataset:
+    """A cache key that holds a dataset by identity: the data module hands out one object per
+    version of the files, and a frame-holding dataclass cannot be hashed by value."""
+
+    __slots__ = ("dataset",)
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+
+    def __hash__(self) -> int:
+        return id(self.dataset)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _SameDataset) and other.dataset is self.dataset
+
+
+_cache_owner: list[int] = [0]
+_cache_owner_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=CACHED_DIVISIONS)
+def _cached_division(key: _SameDataset, division: str) -> DivisionFigures:
+    return division_figures(key.dataset, division)
+
+
+@functools.lru_cache(maxsize=CACHED_VIEWS // 4)
+def _cached_view(key: _SameDataset, selection: Selection) -> FinanceView:
+    return build_finance_view(key.dataset, selection, _cached_division(key, view_division(key.dataset, selection)))
+
+
+def _computed(selection: Selection) -> Selection:
+    """The part of a selection that changes what is computed: group and measure change only the drawing."""
+    return dataclasses.replace(selection, group=GROUPS[0], measure=MEASURES[0])
+
+
+@functools.lru_cache(maxsize=CACHED_VIEWS)
+def _cached_outputs(key: _SameDataset, selection: Selection, lang: str) -> dict[tuple[str, str], Any]:
+    view = dataclasses.replace(_cached_view(key, _computed(selection)), selection=selection)
+    return _render_outputs(key.dataset, view, [], lang)
+
+
+def _forget_other_datasets(dataset: Dataset) -> None:
+    """Drop cached results when the data changes, so an old dataset is not kept alive by the cache."""
+    with _cache_owner_lock:
+        if _cache_owner[0] != id(dataset):
+            _cached_outputs.cache_clear()
+            _cached_view.cache_clear()
+            _cached_division.cache_clear()
+            _cache_owner[0] = id(dataset)
+
+
+def prepare_views(dataset: Dataset) -> None:
+    """Compute what every view of each division shares before the first click asks for it (at start):
+    on a city-wide ledger a division seen first would otherwise cost a few hundred milliseconds."""
+    try:
+        _forget_other_datasets(dataset)
+        for division in list(dataset.cost_centres_by_division)[:CACHED_DIVISIONS]:
+            _cached_division(_SameDataset(dataset), division)
+    except Exception:  # a head start only: a view computes what it needs itself
+        logging.getLogger(__name__).exception("could not prepare the views at start")
+
+
+def update_finance_view(
+    dataset: Dataset,
+    area_slugs: object,
+    group: object,
+    measure: object,
+    bridge_by: object,
+    lang: object,
+    division: object = "",
+) -> dict[tuple[str, str], Any]:
+    """Every output of the page for the controls' values; invalid values give a notice, not an error."""
+    lang = lang if lang in LANGUAGES else DEFAULT_LANG
+    selection, notices = resolve_selection(dataset, division, area_slugs, group, measure, bridge_by)
+    _forget_other_datasets(dataset)
+    key = _SameDataset(dataset)
+    if notices:  # a bad value in a link: rare, and the notice is part of the output
+        view = dataclasses.replace(_cached_view(key, _computed(selection)), selection=selection)
+        return _render_outputs(dataset, view, notices, lang)
+    return dict(_cached_outputs(key, selection, lang))
+
+
+def _render_outputs(
+    dataset: Dataset, view: FinanceView, notices: list[Notice], lang: str
+) -> dict[tuple[str, str], Any]:
+    selection = view.selection
+    # Text-only parts go as Markup: one Dash component each instead of one per element (the
+    # renderer's work on every click grows with the mounted components).
+    result: dict[tuple[str, str], Any] = {
+        (ids.INPUT_NOTICE, "children"): render_notices(notices, lang),
+        (ids.SELECTION_HEADING, "children"): render_selection_heading(dataset, selection, lang),
+        (ids.KPI_CARDS, "children"): Markup(render_kpis(view, lang)),
+        (ids.STATEMENT_TABLE, "children"): render_statement(view, lang),
+        (ids.ROUNDING_NOTE, "children"): Markup(render_rounding(view, lang)),
+        (ids.EXCEPTIONS, "children"): render_exceptions(view, lang),
+        (ids.AREA_TEXTS, "children"): Markup(render_area_texts(view, lang)),
+        # What the downloads will hold, in the same answer (not a second request per click).
+        (export_id(FINANCE, "scope"), "children"): scope_line(lang, *finance_scope(dataset, selection, lang)),
+    }
+    for key, chart_id in CHARTS:
+        chart = CHART_BUILDERS[key](view, lang)
+        result[(ids.head_id(chart_id), "children")] = Markup(render_chart_head(chart, chart_id))
+        result[(chart_id, "figure")] = chart.figure
+        result[(ids.table_id(chart_id), "children")] = render_chart_table(chart)
+    return result
+
+
+def division_filter_outputs(dataset: Dataset, division_slug: object, lang: object) -> tuple[list, list, str]:
+    """The cost-centre filter for a newly chosen division: its cost centres, none ticked."""
+    lang = lang if lang in LANGUAGES else DEFAULT_LANG
+    division = view_division(dataset, Selection(division=resolve_division(dataset, division_slug, [])))
+    help_text = t("area_filter_help", lang, division=org_name(division, lang))
+    return area_options(dataset, division, lang), [], help_text
+
+
+def initial_finance_page(dataset: Dataset, selection: Selection, lang: str, notices: list[Notice]) -> html.Div:
+    """The finance page drawn complete on the server: the first view needs no callback round trip,
+    and the browser renders it once instead of applying every output of a callback one by one."""
+    outputs = update_finance_view(
+        dataset,
+        [slugify(a) for a in selection.areas],
+        selection.group,
+        selection.measure,
+        selection.bridge_by,
+        lang,
+        slugify(selection.division),
+    )
+    return apply_outputs(finance_page(dataset, selection, lang, notices), outputs)
+
+
+# Keeps the address bar in step with the controls without reloading the page (replaceState fires
+# no navigation, so Dash Pages does not redraw), and points the language switch at the same view.
+UPDATE_URL_JS = """
+function(areas, group, measure, bridge, division, lang) {
+    const params = new URLSearchParams();
+    const current = new URLSearchParams(window.location.search);
+    ["embed", "filters"].forEach(k => { if (current.has(k)) { params.set(k, current.get(k)); } });
+    const divisions = document.querySelectorAll("#__DIVISION_ID__ input");
+    if (divisions.length > 1 && division !== divisions[0].value) { params.set("division", division); }
+    (areas || []).forEach(a => params.append("area", a));
+    params.set("group", group); params.set("measure", measure); params.set("bridge", bridge);
+    params.set("lang", lang);
+    const query = "?" + params.toString();
+    window.history.replaceState(null, "", window.location.pathname + query + window.location.hash);
+    params.set("lang", lang === "fi" ? "en" : "fi");
+    return "?" + params.toString();
+}
+""".replace("__DIVISION_ID__", ids.DIVISION_CONTROL)
+
+COPY_LINK_JS = """
+function(n, lang) {
+    if (!n) { return window.dash_clientside.no_update; }
+    const status = document.getElementById("__STATUS_ID__");
+    const done = ok => { status.textContent = status.dataset[ok ? "ok" : "fail"]; };
+    if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(window.location.href).then(() => done(true), () => done(false));
+    } else {
+        done(false);
+    }
+    return window.dash_clientside.no_update;
+}
+""".replace("__STATUS_ID__", ids.COPY_LINK_STATUS)
+
+
+def register_callbacks(app: Dash, get_dataset: Callable[[], Dataset]) -> None:
+    """Wire the page's controls to `update_finance_view` and the two browser-side helpers."""
+
+    @app.callback(
+        [Output(component, prop) for component, prop in OUTPUTS],
+        Input(ids.AREA_FILTER, "value"),
+        Input(ids.GROUP_CONTROL, "value"),
+        Input(ids.MEASURE_CONTROL, "value"),
+        Input(ids.BRIDGE_CONTROL, "value"),
+        Input(ids.DIVISION_CONTROL, "value"),
+        State(ids.LANG_STORE, "data"),
+        prevent_initial_call=True,  # the layout arrives drawn (initial_finance_page)
+    )
+    def update_page(area_slugs, group, measure, bridge_by, division, lang):
+        try:
+            dataset = get_dataset()
+        except DataError as exc:  # data broken under a running app: keep the last view, say why
+            return [html.P(str(exc))] + [no_update] * (len(OUTPUTS) - 1)
+        result = update_finance_view(dataset, area_slugs, group, measure, bridge_by, lang, division)
+        return [result[key] for key in OUTPUTS]
+
+    @app.callback(
+        Output(ids.AREA_FILTER, "options"),
+        Output(ids.AREA_FILTER, "value"),
+        Output(ids.AREA_FILTER_HELP, "children"),
+        Input(ids.DIVISION_CONTROL, "value"),
+        State(ids.LANG_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    def show_division_areas(division, lang):
+        # Runs before update_page (its value is one of that callback's inputs), so the page is
+        # drawn once, for the new division with no cost centre ticked.
+        try:
+            dataset = get_dataset()
+        except DataError:
+            return no_update, no_update, no_update
+        return division_filter_outputs(dataset, division, lang)
+
+    app.clientside_callback(
+        UPDATE_URL_JS,
+        Output(ids.LANG_SWITCH, "href"),
+        Input(ids.AREA_FILTER, "value"),
+        Input(ids.GROUP_CONTROL, "value"),
+        Input(ids.MEASURE_CONTROL, "value"),
+        Input(ids.BRIDGE_CONTROL, "value"),
+        Input(ids.DIVISION_CONTROL, "value"),
+        State(ids.LANG_STORE, "data"),
+    )
+    app.clientside_callback(
+        COPY_LINK_JS,
+        Output(ids.COPY_LINK_STATUS, "title"),
+        Input(ids.COPY_LINK_BUTTON, "n_clicks"),
+        State(ids.LANG_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    # The phone's filter drawer (layout.filters): each press of its button opens or closes the
+    # panel; its label names the ticked cost centres, from the templates the server drew it with.
+    app.clientside_callback(
+        """
+        function(clicks, value, options) {
+            const texts = document.getElementById("__TOGGLE_ID__").dataset;
+            const ticked = new Set(value || []);
+            const names = (options || []).filter(o => ticked.has(o.value)).map(o => o.label);
+            const chosen = !names.length ? texts.whole
+                : names.length <= 2 ? names.join(", ") : texts.many.replace("{n}", names.length);
+            const open = (clicks || 0) % 2 === 1;
+            return [texts.template.replace("{selection}", chosen), String(open),
+                    open ? "filter-panel open" : "filter-panel"];
+        }
+        """.replace("__TOGGLE_ID__", ids.FILTER_TOGGLE),
+        Output(ids.FILTER_TOGGLE, "children"),
+        Output(ids.FILTER_TOGGLE, "aria-expanded"),
+        Output(ids.FILTER_PANEL, "className"),
+        Input(ids.FILTER_TOGGLE, "n_clicks"),
+        Input(ids.AREA_FILTER, "value"),
+        State(ids.AREA_FILTER, "options"),
+        prevent_initial_call=True,  # drawn closed, with its label, by the server
+    )
+
+
+__all__ = ["OUTPUTS", "Notice", "register_callbacks", "update_finance_view"]

@@ -1,0 +1,167 @@
+"""Dash components of our own, served from `dashboard/web/components.js`.
+
+A table built from `html.Tr`/`html.Td` is one Dash component per cell: the finance page held
+about 760 of them, and the Dash renderer's work on every callback grows with that number (each
+output it applies re-runs a selector per mounted component). `Table` draws a whole table as one
+component: the same `<table>` markup, a fraction of the renderer's work.
+
+`Plot` draws a Plotly figure with the plotly.js that `assets/` serves, without `dcc.Graph`'s
+lazily loaded chunk (one more round trip before the first chart): charts in the viewport are
+drawn at once, the others when the browser is idle, so a click redraws what the reader sees first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from dash.development.base_component import Component
+
+# A cell is its text, or its text plus words only a screen reader needs ({"text", "hidden"}).
+Cell = str | dict[str, str]
+
+
+class Table(Component):
+    """A `<table>`: optional caption, a header row, and rows whose first cell heads the row.
+
+    `numeric_columns` are the column indexes drawn right-aligned (class `num`); `row_classes`
+    gives each row's class (or None), `row_ids` each row's id (or None) for links to it.
+    """
+
+    _namespace = "dashboard"
+    _type = "Table"
+    _base_nodes: list[str] = []
+    _children_props: list[str] = []
+    _prop_names = ["id", "className", "caption", "columns", "rows", "numericColumns", "rowClassNames", "rowIds"]
+    _valid_wildcard_attributes: list[str] = []
+    available_properties = _prop_names
+    available_wildcard_properties: list[str] = []
+
+    def __init__(
+        self,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Cell]],
+        caption: str | None = None,
+        numeric_columns: Sequence[int] = (),
+        row_classes: Sequence[str | None] | None = None,
+        row_ids: Sequence[str | None] | None = None,
+        className: str = "data-table",  # noqa: N803 (Dash's name for the prop)
+        id: str | None = None,  # noqa: A002
+    ) -> None:
+        props = {
+            "columns": list(columns),
+            "rows": [list(row) for row in rows],
+            "numericColumns": list(numeric_columns),
+            "className": className,
+        }
+        if caption is not None:
+            props["caption"] = caption
+        if row_classes is not None:
+            props["rowClassNames"] = list(row_classes)
+        if row_ids is not None:  # rows a link points at (`#exception-1`)
+            props["rowIds"] = list(row_ids)
+        if id is not None:
+            props["id"] = id
+        super().__init__(**props)
+
+    @property
+    def text(self) -> str:
+        """Every word the table shows, for tests and checks that read a layout without a browser."""
+        return table_text(self.to_plotly_json()["props"])
+
+
+def table_text(props: dict) -> str:
+    """Every word of a table from its props (a `Table`'s, or one inside `Markup`)."""
+    cells = [c["text"] + c["hidden"] if isinstance(c, dict) else c for row in props["rows"] for c in row]
+    return " ".join([props.get("caption", ""), *props["columns"], *cells])
+
+
+class Plot(Component):
+    """A Plotly figure: the card's width, the figure's `layout.height` (reserved before it draws).
+
+    The container carries `data-chart-state`: `waiting` until its figure is drawn, then `drawn`.
+    """
+
+    _namespace = "dashboard"
+    _type = "Plot"
+    _base_nodes: list[str] = []
+    _children_props: list[str] = []
+    _prop_names = ["id", "className", "style", "figure", "config"]
+    _valid_wildcard_attributes: list[str] = []
+    available_properties = _prop_names
+    available_wildcard_properties: list[str] = []
+
+    def __init__(
+        self,
+        id: str,  # noqa: A002
+        figure: Any = None,
+        config: dict | None = None,
+        className: str = "chart",  # noqa: N803 (Dash's name for the prop)
+        style: dict | None = None,
+    ) -> None:
+        props: dict[str, Any] = {"id": id, "className": className, "config": config or {}}
+        if figure is not None:
+            props["figure"] = figure
+        if style is not None:
+            props["style"] = style
+        super().__init__(**props)
+
+
+# Props Dash's html components carry for Dash itself, never for the element.
+_DASH_ONLY_PROPS = {"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "loading_state", "key"}
+MarkupNode = str | int | float | list
+
+
+def to_markup(children: Any) -> list[MarkupNode]:
+    """`html.*` components (and `Table`s) as plain data: `[tag, props, *children]` or text."""
+    if children is None:
+        return []
+    if isinstance(children, list | tuple):
+        return [node for child in children for node in to_markup(child)]
+    if isinstance(children, str | int | float):
+        return [children]
+    if isinstance(children, Table):
+        return [["dashboard.Table", children.to_plotly_json()["props"]]]
+    if isinstance(children, Component) and children._namespace == "dash_html_components":
+        props = {k: v for k, v in children.to_plotly_json()["props"].items() if k not in _DASH_ONLY_PROPS}
+        return [[children._type.lower(), props, *to_markup(getattr(children, "children", None))]]
+    raise TypeError(f"Markup holds html.* components, tables and text, not {type(children).__name__}")
+
+
+class Markup(Component):
+    """Plain HTML drawn as one Dash component: text, headings, lists and tables a callback replaces.
+
+    Built from `html.*` components (so the render functions read as any Dash layout) and sent as
+    data, so the renderer mounts one component where the tree would mount dozens.
+    """
+
+    _namespace = "dashboard"
+    _type = "Markup"
+    _base_nodes: list[str] = []
+    _children_props: list[str] = []
+    _prop_names = ["id", "tree"]
+    _valid_wildcard_attributes: list[str] = []
+    available_properties = _prop_names
+    available_wildcard_properties: list[str] = []
+
+    def __init__(self, children: Any) -> None:
+        super().__init__(tree=to_markup(children))
+
+    @property
+    def text(self) -> str:
+        """Every word the markup shows, for tests and checks that read a layout without a browser."""
+        words: list[str] = []
+
+        def walk(node: MarkupNode) -> None:
+            if isinstance(node, list):
+                if node[0] == "dashboard.Table":
+                    words.append(table_text(node[1]))
+                else:
+                    for child in node[2:]:
+                        walk(child)
+            else:
+                words.append(str(node))
+
+        for node in self.tree:
+            walk(node)
+        return " ".join(words)

@@ -1,0 +1,127 @@
+"""The app factory: settings, /healthz, <html lang>, the page's notices and the 404 page."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from dashboard.serving.settings import SETTINGS_HELP, Settings, SettingsError
+from dashboard.store.dataset import DEFAULT_DATA_DIR, load_dataset
+from dashboard.web.app_factory import create_app, finance_layout, not_found_layout
+from tests.conftest import text_of
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app(Settings(data_dir=DEFAULT_DATA_DIR))
+
+
+def test_healthz_reports_the_data_date(app):
+    response = app.server.test_client().get("/healthz")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["status"] == "ok"
+    assert body["status_date"] == load_dataset(DEFAULT_DATA_DIR).report.status_date.isoformat()
+
+
+def test_healthz_reports_data_that_breaks_while_the_last_good_data_serves(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    app = create_app(Settings(data_dir=data))
+    (data / "finance.csv").write_text("not,the,columns\n", encoding="utf-8")
+    response = app.server.test_client().get("/healthz")
+    assert response.status_code == 200  # still serving: see tests/unit/test_hot_reload.py
+    assert response.get_json()["status"] == "degraded"
+    assert "finance.csv" in response.get_json()["data_error"]
+
+
+@pytest.mark.parametrize(("query", "lang"), [("", "fi"), ("?lang=en", "en"), ("?lang=xx", "fi")])
+def test_html_lang_follows_the_link(app, query, lang):
+    page = app.server.test_client().get("/" + query).get_data(as_text=True)
+    assert f'<html lang="{lang}">' in page
+
+
+def test_page_layout_notices_unknown_values(app):
+    with app.server.test_request_context("/?area=nope"):
+        layout = finance_layout(area="nope", lang="en")
+    assert "nope" in text_of(layout)
+
+
+def test_not_found_page_links_home(app):
+    with app.server.test_request_context("/x"):
+        layout = not_found_layout(lang="en")
+    assert "Page not found" in text_of(layout)
+
+
+def test_settings_defaults_and_errors():
+    settings = Settings.from_env({})
+    assert (settings.host, settings.port, settings.default_lang) == ("127.0.0.1", 8050, "fi")
+    assert settings.data_dir == DEFAULT_DATA_DIR
+    assert Settings.from_env({"PORT": "9000", "DEFAULT_LANG": "en"}).port == 9000
+    with pytest.raises(SettingsError, match="PORT"):
+        Settings.from_env({"PORT": "http"})
+    with pytest.raises(SettingsError, match="DEFAULT_LANG"):
+        Settings.from_env({"DEFAULT_LANG": "sv"})
+    assert set(SETTINGS_HELP) == {
+        "HOST",
+        "PORT",
+        "DATA_DIR",
+        "DEFAULT_LANG",
+        "FEEDBACK_EMAIL",
+        "URL_PREFIX",
+        "FRAME_ANCESTORS",
+        "LOG_LEVEL",
+    }
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "phrase"),
+    [
+        (
+            "Vaalit,Palvelujen ostot,actual,2023,12,-13406",
+            "Vaalit,Palvelujen ostot,actual,2023,12,x",
+            "finance.csv, line",
+        ),
+        ("Vaalit,Palvelujen ostot,actual,2024,9,-34249", "Vaalit,Palvelujen ostot,actual,2024,9,-34349", "material"),
+    ],
+)
+def test_python_app_py_refuses_bad_data_with_a_sentence(data_copy, old, new, phrase):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    path = data_copy / "finance.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    env = dict(os.environ, DATA_DIR=str(data_copy), PORT="1")
+    result = subprocess.run([sys.executable, "app.py"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "error: the dashboard cannot start:" in result.stderr and phrase in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_readme_documents_every_setting():
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in SETTINGS_HELP:
+        assert f"| `{name}` |" in readme, f"README.md's settings table lacks {name}"
+
+
+def test_feedback_email_is_a_setting_that_must_be_an_address():
+    assert (
+        Settings.from_env({"FEEDBACK_EMAIL": "saavutettavuus@heinola.fi"}).feedback_email == "saavutettavuus@heinola.fi"
+    )
+    with pytest.raises(SettingsError, match="FEEDBACK_EMAIL"):
+        Settings.from_env({"FEEDBACK_EMAIL": "not an address"})
+
+
+def test_accessibility_statement_names_the_feedback_contact(app):
+    from dashboard.web.report_pages import accessibility_page
+
+    dataset = load_dataset(DEFAULT_DATA_DIR)
+    page = accessibility_page(dataset, {}, "fi", "palaute@example.fi")
+    assert "palaute@example.fi" in text_of(page)
+    assert "Saavutettavuusseloste" in text_of(page)
