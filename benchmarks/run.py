@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dashboard.web import ids  # noqa: E402
-from dashboard.web.layout import CHARTS  # noqa: E402
+from dashboard.web.finance_layout import CHARTS  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-FOLLOWER_CHANNELS = ("Facebook", "Instagram", "X", "LinkedIn")
+from dashboard.store.schemas import FOLLOWER_CHANNELS
 
 
 def follower_trend(social: pd.DataFrame) -> pd.DataFrame:

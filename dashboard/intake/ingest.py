@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from dashboard.intake.report_parser import ReportFormatError, parse_report
+from dashboard.intake.report_parser import parse_report
+from dashboard.intake.report_text import ReportFormatError
 from dashboard.store.dataset import (
     MANIFEST,
     DataError,
@@ -25,7 +26,15 @@ from dashboard.store.dataset import (
     write_dataset,
     write_manifest,
 )
-from dashboard.store.reconcile import OWN_TABLE, Reconciliation, describe_finding, reconcile
+from dashboard.store.reconcile import (
+    EUR_TOLERANCE,
+    OWN_TABLE,
+    PCT_TOLERANCE,
+    SOURCE_CHECK,
+    Reconciliation,
+    describe_finding,
+    reconcile,
+)
 
 EXIT_OK, EXIT_INVALID = 0, 1
 SOURCE_DIR = "source"  # a data folder's copy of the report it was ingested from (data/source/)
@@ -34,7 +43,8 @@ SOURCES_SHOWN = 20  # divisions listed one a line; a city ledger's others are co
 
 def _print_findings(reconciliation: Reconciliation, out: TextIO) -> None:
     rounding, material = reconciliation.rounding, reconciliation.material
-    print(f"{len(rounding)} rounding difference(s) of at most 2 € (0,05 %-points in TOT-%):", file=out)
+    pct = f"{PCT_TOLERANCE:.2f}".replace(".", ",")
+    print(f"{len(rounding)} rounding difference(s) of at most {EUR_TOLERANCE} € ({pct} %-points in TOT-%):", file=out)
     for row in rounding.itertuples():
         print("  " + describe_finding(row), file=out)
     if not material.empty:
@@ -50,7 +60,7 @@ def _print_sources(reconciliation: Reconciliation, out: TextIO) -> None:
     if sources.empty:
         return
     broken = reconciliation.material
-    broken = set(broken.loc[broken["check"] == "totals source", "division"])
+    broken = set(broken.loc[broken["check"] == SOURCE_CHECK, "division"])
     verdict = "no figure counted twice" if not broken else f"FIGURES COUNTED TWICE in {len(broken)} division(s)"
     print(f"default-view totals of {len(sources)} division(s), each from one source ({verdict}):", file=out)
     for row in sources.head(SOURCES_SHOWN).itertuples():

@@ -106,79 +106,99 @@ def finance_export(dataset: Dataset, selection: Selection, lang: str) -> Export:
 
 
 # -- the report pages -----------------------------------------------------------------------------------
+# Each report table's columns: the text key of its header, and what its values are.
+CHANNEL_COLUMNS = {
+    "channel": "text",
+    "followers": "count",
+    "observation": "text",
+    "change": "count",
+    "export_change_period": "text",
+    "posts_per_month": "count",
+    "note": "text",
+}
+FOLLOWER_COLUMNS = {
+    "channel": "text",
+    "observation": "text",
+    "followers": "count",
+    "derived_col": "text",
+    "note": "text",
+}
+EPRESS_COLUMNS = {"export_metric": "text", "value": "count", "observation": "text", "note": "text"}
+GOAL_COLUMNS = {
+    "export_goal_table": "text",
+    "row_number": "count",
+    "aim_filter": "text",
+    "focus_areas": "text",
+    "goal": "text",
+    "measures": "text",
+    "responsible": "text",
+    "goal_realisation": "text",
+    "goal_status": "text",
+    "export_partial": "text",
+}
+RISK_COLUMNS = {
+    "row_number": "count",
+    "export_risk_class": "text",
+    "risk": "text",
+    "probability": "count",
+    "significance": "count",
+    "risk_score": "count",
+    "control": "text",
+    "control_realisation": "text",
+}
+
+
 def _yes_no(value: object, lang: str) -> str:
     return t("yes" if bool(value) else "no", lang)
+
+
+def _report_table(key: str, title_key: str, columns: dict[str, str], rows, lang: str) -> Table:
+    """A report page's table, named `export_table_<key>` and titled `title_key`, its headers in `lang`."""
+    return Table(
+        key,
+        t("export_table_" + key, lang),
+        t(title_key, lang),
+        tuple(Column(t(header, lang), kind) for header, kind in columns.items()),
+        tuple(rows),
+    )
 
 
 def communications_tables(dataset: Dataset, lang: str) -> tuple[Table, ...]:
     social = dataset.social_media
     states = channel_states(social)
-    channels = Table(
+    channels = _report_table(
         "channels",
-        t("export_table_channels", lang),
-        t("channels_now", lang),
-        (
-            Column(t("channel", lang)),
-            Column(t("followers", lang), "count"),
-            Column(t("observation", lang)),
-            Column(t("change", lang), "count"),
-            Column(t("export_change_period", lang)),
-            Column(t("posts_per_month", lang), "count"),
-            Column(t("note", lang)),
-        ),
-        tuple(
-            (s.channel, s.followers, s.as_of, s.change, s.change_label, s.posts_per_month, s.posts_note) for s in states
-        ),
+        "channels_now",
+        CHANNEL_COLUMNS,
+        ((s.channel, s.followers, s.as_of, s.change, s.change_label, s.posts_per_month, s.posts_note) for s in states),
+        lang,
     )
-    trend = follower_trend(social)
-    followers = Table(
+    followers = _report_table(
         "followers",
-        t("export_table_followers", lang),
-        t("channel_trends", lang),
+        "channel_trends",
+        FOLLOWER_COLUMNS,
         (
-            Column(t("channel", lang)),
-            Column(t("observation", lang)),
-            Column(t("followers", lang), "count"),
-            Column(t("derived_col", lang)),
-            Column(t("note", lang)),
+            (r.channel, r.label, _num(r.value), _yes_no(r.derived, lang), r.note)
+            for r in follower_trend(social).itertuples()
         ),
-        tuple((r.channel, r.label, _num(r.value), _yes_no(r.derived, lang), r.note) for r in trend.itertuples()),
+        lang,
     )
     posts = chart_table("posts", posts_chart(states, lang))
-    epress_rows = social[social["channel"] == "ePress"]
-    epress = Table(
+    epress = _report_table(
         "epress",
-        t("export_table_epress", lang),
-        t("epress_title", lang),
+        "epress_title",
+        EPRESS_COLUMNS,
         (
-            Column(t("export_metric", lang)),
-            Column(t("value", lang), "count"),
-            Column(t("observation", lang)),
-            Column(t("note", lang)),
-        ),
-        tuple(
             (t("export_metric_" + r.metric, lang), _num(r.value), r.period_label, r.note)
-            for r in epress_rows.itertuples()
+            for r in social[social["channel"] == "ePress"].itertuples()
         ),
+        lang,
     )
     return (channels, followers, posts, epress)
 
 
 def goals_table(dataset: Dataset, aim: str | None, lang: str) -> Table:
-    goals = goals_for_aim(dataset.goals, aim)
-    columns = (
-        Column(t("export_goal_table", lang)),
-        Column("#", "count"),
-        Column(t("aim_filter", lang)),
-        Column(t("focus_areas", lang)),
-        Column(t("goal", lang)),
-        Column(t("measures", lang)),
-        Column(t("responsible", lang)),
-        Column(t("goal_realisation", lang)),
-        Column(t("goal_status", lang)),
-        Column(t("export_partial", lang)),
-    )
-    rows = tuple(
+    rows = (
         (
             r.table_title,
             int(r.row),
@@ -191,23 +211,13 @@ def goals_table(dataset: Dataset, aim: str | None, lang: str) -> Table:
             r.status,
             _yes_no(r.partial, lang),
         )
-        for r in goals.itertuples()
+        for r in goals_for_aim(dataset.goals, aim).itertuples()
     )
-    return Table("goals", t("export_table_goals", lang), t("goals_title", lang), columns, rows)
+    return _report_table("goals", "goals_title", GOAL_COLUMNS, rows, lang)
 
 
 def risks_table(dataset: Dataset, lang: str) -> Table:
-    columns = (
-        Column("#", "count"),
-        Column(t("export_risk_class", lang)),
-        Column(t("risk", lang)),
-        Column(t("probability", lang), "count"),
-        Column(t("significance", lang), "count"),
-        Column(t("risk_score", lang), "count"),
-        Column(t("control", lang)),
-        Column(t("control_realisation", lang)),
-    )
-    rows = tuple(
+    rows = (
         (
             int(r.row),
             r.risk_class,
@@ -220,7 +230,7 @@ def risks_table(dataset: Dataset, lang: str) -> Table:
         )
         for r in dataset.risks.itertuples()
     )
-    return Table("risks", t("export_table_risks", lang), t("risk_register", lang), columns, rows)
+    return _report_table("risks", "risk_register", RISK_COLUMNS, rows, lang)
 
 
 def report_export(dataset: Dataset, page: str, lang: str, aim: str | None = None) -> Export:

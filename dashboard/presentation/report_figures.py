@@ -11,8 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.analysis.communications import ChannelState
-from dashboard.presentation.figures import COLORS, FONT, SEPARATORS, TEMPLATE, Chart
-from dashboard.presentation.formatting import format_number
+from dashboard.presentation.chart import COLORS, FONT, SEPARATORS, TEMPLATE, Chart
+from dashboard.presentation.formatting import format_number, format_signed_number
 from dashboard.presentation.tables import Column
 from dashboard.presentation.texts import t
 
@@ -36,10 +36,7 @@ def _layout(fig: go.Figure, height: int, **axes) -> go.Figure:
 
 def signed_count(value: float | None) -> str:
     """+16, -3: a change in followers."""
-    if value is None:
-        return "–"
-    text = format_number(value)
-    return "+" + text if value > 0 else text
+    return format_signed_number(value)
 
 
 def follower_chart(trend: pd.DataFrame, channel: str, lang: str) -> Chart:
@@ -153,6 +150,17 @@ def risk_scale(risks: pd.DataFrame) -> int:
     return int(max(3, risks["probability"].max(), risks["significance"].max()))
 
 
+def _matrix_axis(title: str, scale: int) -> dict:
+    """An axis of the matrix: one tick per step of the scale, each cell centred on its tick."""
+    return {
+        "title": {"text": title},
+        "tickvals": list(range(1, scale + 1)),
+        "range": [0.5, scale + 0.5],
+        "showgrid": False,
+        "zeroline": False,
+    }
+
+
 def risk_matrix_chart(risks: pd.DataFrame, lang: str) -> Chart:
     """Each risk as a numbered marker in its probability × significance cell (spread within the cell)."""
     scale = risk_scale(risks)
@@ -196,24 +204,8 @@ def risk_matrix_chart(risks: pd.DataFrame, lang: str) -> Chart:
             + " %{y} = %{customdata[1]}<extra></extra>",
         )
     )
-    ticks = list(range(1, scale + 1))
     _layout(
-        fig,
-        360,
-        xaxis={
-            "title": {"text": t("probability", lang)},
-            "tickvals": ticks,
-            "range": [0.5, scale + 0.5],
-            "showgrid": False,
-            "zeroline": False,
-        },
-        yaxis={
-            "title": {"text": t("significance", lang)},
-            "tickvals": ticks,
-            "range": [0.5, scale + 0.5],
-            "showgrid": False,
-            "zeroline": False,
-        },
+        fig, 360, xaxis=_matrix_axis(t("probability", lang), scale), yaxis=_matrix_axis(t("significance", lang), scale)
     )
     if risks.empty:
         summary = ""
@@ -230,7 +222,7 @@ def risk_matrix_chart(risks: pd.DataFrame, lang: str) -> Chart:
         summary=summary,
         figure=fig,
         columns=(
-            Column("#", "count"),
+            Column(t("row_number", lang), "count"),
             Column(t("risk", lang)),
             Column(t("probability", lang), "count"),
             Column(t("significance", lang), "count"),

@@ -17,6 +17,7 @@ from dashboard.presentation.formatting import (
     format_number,
     format_pct,
     format_signed_eur,
+    format_signed_number,
     format_signed_pct,
 )
 from dashboard.presentation.texts import t
@@ -85,6 +86,5 @@ def format_cell(value: object, column: Column, lang: str) -> str:
     if column.kind == "pp":
         return format_signed_pct(number, column.decimals, unit=t("pp", lang))
     if column.kind == "count":
-        text = format_number(number, column.decimals)
-        return "+" + text if column.signed and number > 0 else text
+        return (format_signed_number if column.signed else format_number)(number, column.decimals)
     raise ValueError(f"unknown column kind {column.kind!r}")

@@ -6,22 +6,33 @@ change while the app runs, so each is compressed once, harder, and kept in memor
 bundle costs 0.3 s to compress at brotli quality 9, once per worker instead of on every request.
 Asset links carry their file's modification time (`?m=…`) and Dash's component scripts a version
 in their names, so both may be cached for a year; any other static request revalidates.
+
+plotly.js itself is a partial bundle in `assets/`, which Dash loads before `dcc.Graph` would fetch
+its full 4.8 MB copy; `check_plotly_bundle` stops the start when it is not the plotly.js that the
+installed plotly.py builds its figures for.
 """
 
 from __future__ import annotations
 
 import gzip
+import re
 import threading
+from pathlib import Path
 
 import brotli
 import flask
+import plotly
 from flask_compress import Compress
+from plotly.offline import get_plotlyjs_version
 
 STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
 STATIC_TYPES = frozenset({"application/javascript", "text/javascript", "text/css", "application/json", "image/svg+xml"})
 ONE_YEAR = 31_536_000
 STATIC_BROTLI_QUALITY = 9  # 11 saves another 9 % on plotly.js but takes 6 s
 DYNAMIC_BROTLI_QUALITY = 4  # callback answers: a few milliseconds each
+PLOTLY_BUNDLE_GLOB = "plotly-finance-*.min.js"
+# The licence header of plotly.js's dist files: "plotly.js (finance - minified) v4.1.1".
+PLOTLY_HEADER_VERSION = re.compile(r"plotly\.js \(finance[^)]*\) v(\d+\.\d+\.\d+\S*)")
 
 
 def _chosen_encoding(accept_encoding: str) -> str | None:
@@ -93,3 +104,49 @@ def configure_delivery(server: flask.Flask, url_prefix: str = "/") -> None:
     # Flask runs after_request hooks last-registered first: static files are compressed here
     # (once, cached) before Flask-Compress sees them, which leaves a response with an encoding alone.
     server.after_request(StaticCompressor(url_prefix))
+
+
+class PlotlyBundleError(RuntimeError):
+    """The partial plotly.js bundle in assets/ is missing, doubled, or not plotly.py's plotly.js."""
+
+
+def _rebuild_hint(assets_dir: Path, expected: str) -> str:
+    # The bundle is plotly.js's own finance build, unchanged (docs/performance.md, 2026-11-27).
+    return (
+        f"To rebuild: npm pack plotly.js@{expected} && tar -xzf plotly.js-{expected}.tgz package/dist/plotly-finance.min.js"
+        f" && mv package/dist/plotly-finance.min.js {assets_dir / f'plotly-finance-{expected}.min.js'}"
+        " (the finance build: bar, waterfall, scatter, pie, histogram, funnel, candlestick, ohlc, indicator)"
+        " and remove any older bundle."
+    )
+
+
+def check_plotly_bundle(assets_dir: Path) -> Path:
+    """Return the one plotly.js bundle in `assets_dir`, if it is the version plotly.py expects.
+
+    Figures are built by plotly.py against one plotly.js; a bundle left behind by an upgrade could
+    draw them differently or not at all, and Dash would load two bundles without complaint.
+    """
+    expected = get_plotlyjs_version()
+    bundles = sorted(assets_dir.glob(PLOTLY_BUNDLE_GLOB))
+    if not bundles:
+        raise PlotlyBundleError(
+            f"No plotly.js bundle ({PLOTLY_BUNDLE_GLOB}) in {assets_dir}: the installed plotly.py expects"
+            f" plotly.js {expected}. {_rebuild_hint(assets_dir, expected)}"
+        )
+    if len(bundles) > 1:
+        raise PlotlyBundleError(
+            f"More than one plotly.js bundle in {assets_dir} ({', '.join(b.name for b in bundles)}): Dash would load"
+            f" them all; keep plotly-finance-{expected}.min.js, the plotly.js the installed plotly.py expects."
+        )
+    bundle = bundles[0]
+    with bundle.open(encoding="utf-8", errors="replace") as file:
+        found = PLOTLY_HEADER_VERSION.search(file.read(500))
+    version = found.group(1) if found else "unknown (no version in its licence header)"
+    if version != expected:
+        raise PlotlyBundleError(
+            f"{bundle} is plotly.js {version}, but the installed plotly.py {plotly.__version__} expects plotly.js"
+            f" {expected}. {_rebuild_hint(assets_dir, expected)}"
+        )
+    if bundle.name != f"plotly-finance-{expected}.min.js":
+        raise PlotlyBundleError(f"{bundle} is plotly.js {version}: rename it plotly-finance-{version}.min.js.")
+    return bundle

@@ -16,6 +16,9 @@ import pandas as pd
 ACTUAL = "actual"
 BUDGET = "budget"
 FULL_YEAR = 12
+# A period's name: the budget, a full year's actual, an actual to date (TA, TP, TOT in the report).
+_LABELS_FI = ("TA {year}", "TP {year}", "TOT {year} {months} kk")
+_LABELS_EN = ("Budget {year}", "Actual {year}", "Actual {year} {months} mo")
 
 
 @dataclass(frozen=True, order=True)
@@ -27,19 +30,17 @@ class Period:
     @property
     def label(self) -> str:
         """The report's own column name: `TP 2023`, `TOT 2024 9 kk`, `TA 2024`."""
-        if self.basis == BUDGET:
-            return f"TA {self.year}"
-        if self.months == FULL_YEAR:
-            return f"TP {self.year}"
-        return f"TOT {self.year} {self.months} kk"
+        return self._label(_LABELS_FI)
 
     @property
     def label_en(self) -> str:
-        if self.basis == BUDGET:
-            return f"Budget {self.year}"
-        if self.months == FULL_YEAR:
-            return f"Actual {self.year}"
-        return f"Actual {self.year} {self.months} mo"
+        """The same in English: `Actual 2023`, `Actual 2024 9 mo`, `Budget 2024`."""
+        return self._label(_LABELS_EN)
+
+    def _label(self, forms: tuple[str, str, str]) -> str:
+        budget, full_year, to_date = forms
+        form = budget if self.basis == BUDGET else full_year if self.months == FULL_YEAR else to_date
+        return form.format(year=self.year, months=self.months)
 
     @property
     def end_date(self) -> dt.date:

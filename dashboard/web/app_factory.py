@@ -1,19 +1,19 @@
-"""The app factory: `create_app(settings)` builds a Dash app serving the finance page.
+"""The app factory: `create_app(settings)` builds the Dash app serving every page.
 
 Settings are read once here; the dataset is loaded (and validated) at start so a bad data folder
 fails at once, then re-read through the data module's cache, which notices changed files.
-Pages: the finance page at `/` and a 404 page; `GET /healthz` answers JSON for monitoring.
-Every page also answers `?embed=1` and there are one-chart pages under `/embed/` (dashboard/embed.py);
-a replaced data folder that fails its checks is refused and the last good data keeps serving
-(dashboard/live_data.py); headers, body limit and callback checks: dashboard/security.py.
+Pages (`dashboard.web.pages`): the finance page at `/`, the report's other pages, the
+accessibility statement, one-chart embeds and a 404 page; `GET /healthz` answers JSON for
+monitoring. Every page also answers `?embed=1` (dashboard/web/embed.py); a replaced data folder
+that fails its checks is refused and the last good data keeps serving (dashboard/serving/live_data.py);
+headers, body limit and callback checks: dashboard/serving/security.py.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import logging
-import re
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import dash
@@ -21,33 +21,23 @@ import flask
 from dash import Dash, html
 
 from dashboard.presentation.texts import LANGUAGES, t
-from dashboard.serving.delivery import configure_delivery
+from dashboard.serving.delivery import check_plotly_bundle, configure_delivery
 from dashboard.serving.live_data import checked_dataset, holder
 from dashboard.serving.security import configure_security
 from dashboard.serving.settings import SETTINGS_KEY, Settings
-from dashboard.store.dataset import DataError, Dataset
-from dashboard.web.callbacks import initial_finance_page, prepare_views, register_callbacks
-from dashboard.web.embed import EMBED_CHART_PATH, chart_embed_page, embeddable
+from dashboard.store.dataset import DataError
+from dashboard.web.callbacks import prepare_views
 from dashboard.web.export_callbacks import register_export_callbacks
-from dashboard.web.layout import not_found_page
-from dashboard.web.query import read_query
-from dashboard.web.report_pages import accessibility_page, communications_page, goals_page, risks_page
-from dashboard.web.site import ACCESSIBILITY_PATH, PAGES
+from dashboard.web.pages import register_pages
 
-REPORT_PAGES = {"communications": communications_page, "goals": goals_page, "risks": risks_page}
 ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
-CONFIG_KEY = SETTINGS_KEY
-
-
-def _settings() -> Settings:
-    # Dash Pages keeps one global page registry, so a page's layout finds its app's settings
-    # through the request rather than a closure (tests build several apps in one process).
-    return flask.current_app.config[CONFIG_KEY]
-
-
-def _dataset() -> Dataset:
-    # The newest data in the folder that passed its checks; a bad replacement is logged and ignored.
-    return holder(_settings().data_dir).get()
+# plotly.js comes from assets/ (a partial bundle), so Dash's full bundle is never requested.
+PLOTLY_BUNDLE = "plotly-*.min.js"
+# Dash loads @babel/polyfill 7 (core-js 2) for old browsers. In today's browsers it still replaces
+# the native String.prototype.trim and parseInt with slower script versions, which Plotly calls
+# thousands of times per redraw (about half of each chart's redraw time in a Chromium profile). The
+# one part of it the bundles need, regeneratorRuntime, dash-bootstrap-components defines itself.
+BABEL_POLYFILL = "/deps/polyfill@"
 
 
 def configure_logging(level: str) -> None:
@@ -65,72 +55,50 @@ def _request_lang(settings: Settings) -> str:
     return lang if lang in LANGUAGES else settings.default_lang
 
 
-# Dash loads @babel/polyfill 7 (core-js 2) for old browsers. In today's browsers it still replaces
-# the native String.prototype.trim and parseInt with slower script versions, which Plotly calls
-# thousands of times per redraw (about half of each chart's redraw time in a Chromium profile). The
-# one part of it the bundles need, regeneratorRuntime, dash-bootstrap-components defines itself.
-_BABEL_POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\s*')
-_PLOTLY_SCRIPT = re.compile(r'<script src="([^"]*/assets/plotly-[^"]*)"></script>')
-
-
 class DashboardApp(Dash):
-    """Dash with `<html lang>` set from the link's `lang=` before any script runs."""
+    """Dash with our page around its parts: `<html lang>` from the link's `lang=` (set before any
+    script runs), Dash's scripts in a plain `<div>` (its template's `<footer>` would be a second
+    contentinfo landmark beside ours), and without the babel polyfill."""
 
-    def interpolate_index(self, **kwargs) -> str:
-        kwargs["scripts"] = _BABEL_POLYFILL.sub("", kwargs["scripts"], count=1)
-        # plotly.js is compiled off the main thread and run when it arrives, so the page renders
-        # meanwhile; charts draw once it has run (dashboard/components.js waits for it).
-        kwargs["scripts"] = _PLOTLY_SCRIPT.sub(
-            r'<script async id="plotly-js" src="\1"></script>', kwargs["scripts"], count=1
-        )
-        page = super().interpolate_index(**kwargs)
-        lang = _request_lang(self.server.config[CONFIG_KEY])
-        page = page.replace("<html>", f'<html lang="{lang}">', 1)
-        # Dash's template wraps its scripts in <footer>, a second contentinfo landmark beside ours.
-        return page.replace("<footer>", '<div class="dash-scripts">', 1).replace("</footer>", "</div>", 1)
-
-
-def finance_layout(**query) -> html.Div:
-    """The finance page for a link's query parameters (Dash Pages passes them as keywords)."""
-    settings = _settings()
-    try:
-        dataset = _dataset()
-    except DataError as exc:  # the data changed under a running app: say so, not a server error
-        return html.Main([html.H1(t("data_error", settings.default_lang)), html.P(str(exc))], className="page")
-    lang, selection, notices = read_query(dataset, query, settings.default_lang)
-    return initial_finance_page(dataset, selection, lang, notices)
-
-
-def _report_page(build: Callable[[Dataset, dict, str], html.Div]) -> Callable[..., html.Div]:
-    """A Dash Pages layout for one of the report pages, safe when the data breaks under it."""
-
-    def layout(**query) -> html.Div:
-        settings = _settings()
-        try:
-            dataset = _dataset()
-        except DataError as exc:
-            return html.Main([html.H1(t("data_error", settings.default_lang)), html.P(str(exc))], className="page")
-        return build(dataset, query, settings.default_lang)
-
-    return layout
+    def interpolate_index(
+        self, metas="", title="", css="", config="", scripts="", app_entry="", favicon="", renderer=""
+    ) -> str:
+        lang = _request_lang(self.server.config[SETTINGS_KEY])
+        # Dash writes one <script> tag a line; the polyfill's is left out.
+        scripts = "\n".join(tag for tag in scripts.split("\n") if BABEL_POLYFILL not in tag)
+        return f"""<!DOCTYPE html>
+<html lang="{lang}">
+    <head>
+        {metas}
+        <title>{title}</title>
+        {favicon}
+        {css}
+    </head>
+    <body>
+        <!--[if IE]><script>
+        alert("Dash v2.7+ does not support Internet Explorer. Please use a newer browser.");
+        </script><![endif]-->
+        {app_entry}
+        <div class="dash-scripts">
+            {config}
+            {scripts}
+            {renderer}
+        </div>
+    </body>
+</html>"""
 
 
-def accessibility_layout(**query) -> html.Div:
-    settings = _settings()
-    try:
-        dataset = _dataset()
-    except DataError as exc:
-        return html.Main([html.H1(t("data_error", settings.default_lang)), html.P(str(exc))], className="page")
-    return accessibility_page(dataset, query, settings.default_lang, settings.feedback_email)
-
-
-def not_found_layout(**query) -> html.Main:
-    lang = query.get("lang") if query.get("lang") in LANGUAGES else _settings().default_lang
-    return not_found_page(lang)
+def plotly_script(app: Dash, assets_dir: Path) -> dict[str, str]:
+    """The partial plotly.js bundle's script tag, for `external_scripts`: async, so the page renders
+    while the browser compiles it off the main thread; charts draw once it has run (components.js
+    waits for it, by this id). Versioned by its file's time, like Dash's own asset links."""
+    bundle = next(assets_dir.glob(PLOTLY_BUNDLE))
+    return {"src": f"{app.get_asset_url(bundle.name)}?m={bundle.stat().st_mtime}", "async": "async", "id": "plotly-js"}
 
 
 def create_app(settings: Settings | None = None) -> Dash:
     settings = settings or Settings.from_env()
+    check_plotly_bundle(ASSETS_DIR)  # fail at start when plotly.py and the bundled plotly.js disagree
     configure_logging(settings.log_level)
     dataset = checked_dataset(settings.data_dir)  # fail at start, naming the bad file or figure
     holder(settings.data_dir)  # from here on, the last good data serves if a replacement is bad
@@ -140,39 +108,20 @@ def create_app(settings: Settings | None = None) -> Dash:
     app = DashboardApp(
         __name__,
         use_pages=True,
-        pages_folder="",
+        pages_folder="",  # the pages register themselves: dashboard/web/pages/__init__.py says why
         assets_folder=str(ASSETS_DIR),
+        assets_ignore=fnmatch.translate(PLOTLY_BUNDLE),  # linked async instead (plotly_script)
         title=t("app_title", settings.default_lang),
         update_title=None,
         url_base_pathname=settings.url_prefix,  # URL_PREFIX: mounted under a path behind a proxy
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app.server.config[CONFIG_KEY] = settings
-    # plotly.js comes from assets/ (a partial bundle), so Dash's full bundle is never requested.
+    app.server.config[SETTINGS_KEY] = settings
+    app.config.external_scripts = [plotly_script(app, ASSETS_DIR)]
     configure_delivery(app.server, settings.url_prefix)
-    dash.register_page(
-        "finance", path="/", layout=embeddable(finance_layout), title=t("app_title", settings.default_lang)
-    )
-    for name, path, key in PAGES:
-        if name in REPORT_PAGES:
-            title = f"{t(key, settings.default_lang)} – {t('app_title', settings.default_lang)}"
-            dash.register_page(name, path=path, layout=embeddable(_report_page(REPORT_PAGES[name])), title=title)
-    dash.register_page(
-        "accessibility",
-        path=ACCESSIBILITY_PATH,
-        layout=embeddable(accessibility_layout),
-        title=t("accessibility_statement", settings.default_lang),
-    )
-    dash.register_page(
-        "embed_chart",
-        path_template=EMBED_CHART_PATH,
-        layout=chart_embed_page(_settings, _dataset),
-        title=t("app_title", settings.default_lang),
-    )
-    dash.register_page("not_found_404", path="/404", layout=not_found_layout, title=t("not_found_title", "fi"))
+    register_pages(app)
     app.layout = html.Div(dash.page_container)
-    register_callbacks(app, _dataset)
-    register_export_callbacks(app, _dataset)
+    register_export_callbacks(app)
 
     @app.server.get(settings.url_prefix + "healthz")
     def healthz():

@@ -1,9 +1,9 @@
-"""Callbacks of the finance page: they only connect the controls to the compute and draw steps.
+"""The finance page's callback as plain functions (tested without a browser); its page module,
+`dashboard.web.pages.finance`, wires them to the controls.
 
-`update_finance_view()` is a plain function (tested without a browser): it checks the controls'
-values, computes the view once and returns every output keyed by (component id, property).
-Unknown values never raise: they fall back to the default and come back as a visible notice.
-Results are cached per dataset and selection (see `_cached_outputs`): a view seen once redraws
+`update_finance_view()` checks the controls' values, computes the view once and returns every
+output keyed by (component id, property). Unknown values never raise: they fall back to the
+default and come back as a visible notice. Results are cached per dataset and selection (see `_cached_outputs`): a view seen once redraws
 without recomputing. What every selection of a division shares is computed once per dataset and
 division (`_cached_division`), so a selection seen for the first time costs a sum over its cost
 centres' figures and the drawing: milliseconds, on the seed as on a city-wide ledger.
@@ -15,10 +15,9 @@ import dataclasses
 import functools
 import logging
 import threading
-from collections.abc import Callable
 from typing import Any
 
-from dash import Dash, Input, Output, State, html, no_update
+from dash import html
 
 from dashboard.analysis.finance_view import (
     GROUPS,
@@ -33,26 +32,22 @@ from dashboard.analysis.finance_view import (
 from dashboard.presentation.exports import finance_scope
 from dashboard.presentation.figures import CHART_BUILDERS
 from dashboard.presentation.texts import DEFAULT_LANG, LANGUAGES, org_name, t
-from dashboard.store.dataset import DataError, Dataset
+from dashboard.store.dataset import Dataset
 from dashboard.store.names import slugify
 from dashboard.web import ids
 from dashboard.web.components import Markup
 from dashboard.web.export_toolbar import FINANCE, export_id, scope_line
-from dashboard.web.layout import (
-    CHARTS,
-    apply_outputs,
-    area_options,
-    finance_page,
+from dashboard.web.finance_layout import CHARTS, apply_outputs, area_options, finance_page
+from dashboard.web.finance_render import (
     render_area_texts,
     render_chart_head,
-    render_chart_table,
     render_exceptions,
     render_kpis,
-    render_notices,
     render_rounding,
     render_selection_heading,
     render_statement,
 )
+from dashboard.web.parts import render_chart_table, render_notices
 from dashboard.web.query import Notice, resolve_division, resolve_selection
 
 
@@ -211,118 +206,4 @@ def initial_finance_page(dataset: Dataset, selection: Selection, lang: str, noti
     return apply_outputs(finance_page(dataset, selection, lang, notices), outputs)
 
 
-# Keeps the address bar in step with the controls without reloading the page (replaceState fires
-# no navigation, so Dash Pages does not redraw), and points the language switch at the same view.
-UPDATE_URL_JS = """
-function(areas, group, measure, bridge, division, lang) {
-    const params = new URLSearchParams();
-    const current = new URLSearchParams(window.location.search);
-    ["embed", "filters"].forEach(k => { if (current.has(k)) { params.set(k, current.get(k)); } });
-    const divisions = document.querySelectorAll("#__DIVISION_ID__ input");
-    if (divisions.length > 1 && division !== divisions[0].value) { params.set("division", division); }
-    (areas || []).forEach(a => params.append("area", a));
-    params.set("group", group); params.set("measure", measure); params.set("bridge", bridge);
-    params.set("lang", lang);
-    const query = "?" + params.toString();
-    window.history.replaceState(null, "", window.location.pathname + query + window.location.hash);
-    params.set("lang", lang === "fi" ? "en" : "fi");
-    return "?" + params.toString();
-}
-""".replace("__DIVISION_ID__", ids.DIVISION_CONTROL)
-
-COPY_LINK_JS = """
-function(n, lang) {
-    if (!n) { return window.dash_clientside.no_update; }
-    const status = document.getElementById("__STATUS_ID__");
-    const done = ok => { status.textContent = status.dataset[ok ? "ok" : "fail"]; };
-    if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(window.location.href).then(() => done(true), () => done(false));
-    } else {
-        done(false);
-    }
-    return window.dash_clientside.no_update;
-}
-""".replace("__STATUS_ID__", ids.COPY_LINK_STATUS)
-
-
-def register_callbacks(app: Dash, get_dataset: Callable[[], Dataset]) -> None:
-    """Wire the page's controls to `update_finance_view` and the two browser-side helpers."""
-
-    @app.callback(
-        [Output(component, prop) for component, prop in OUTPUTS],
-        Input(ids.AREA_FILTER, "value"),
-        Input(ids.GROUP_CONTROL, "value"),
-        Input(ids.MEASURE_CONTROL, "value"),
-        Input(ids.BRIDGE_CONTROL, "value"),
-        Input(ids.DIVISION_CONTROL, "value"),
-        State(ids.LANG_STORE, "data"),
-        prevent_initial_call=True,  # the layout arrives drawn (initial_finance_page)
-    )
-    def update_page(area_slugs, group, measure, bridge_by, division, lang):
-        try:
-            dataset = get_dataset()
-        except DataError as exc:  # data broken under a running app: keep the last view, say why
-            return [html.P(str(exc))] + [no_update] * (len(OUTPUTS) - 1)
-        result = update_finance_view(dataset, area_slugs, group, measure, bridge_by, lang, division)
-        return [result[key] for key in OUTPUTS]
-
-    @app.callback(
-        Output(ids.AREA_FILTER, "options"),
-        Output(ids.AREA_FILTER, "value"),
-        Output(ids.AREA_FILTER_HELP, "children"),
-        Input(ids.DIVISION_CONTROL, "value"),
-        State(ids.LANG_STORE, "data"),
-        prevent_initial_call=True,
-    )
-    def show_division_areas(division, lang):
-        # Runs before update_page (its value is one of that callback's inputs), so the page is
-        # drawn once, for the new division with no cost centre ticked.
-        try:
-            dataset = get_dataset()
-        except DataError:
-            return no_update, no_update, no_update
-        return division_filter_outputs(dataset, division, lang)
-
-    app.clientside_callback(
-        UPDATE_URL_JS,
-        Output(ids.LANG_SWITCH, "href"),
-        Input(ids.AREA_FILTER, "value"),
-        Input(ids.GROUP_CONTROL, "value"),
-        Input(ids.MEASURE_CONTROL, "value"),
-        Input(ids.BRIDGE_CONTROL, "value"),
-        Input(ids.DIVISION_CONTROL, "value"),
-        State(ids.LANG_STORE, "data"),
-    )
-    app.clientside_callback(
-        COPY_LINK_JS,
-        Output(ids.COPY_LINK_STATUS, "title"),
-        Input(ids.COPY_LINK_BUTTON, "n_clicks"),
-        State(ids.LANG_STORE, "data"),
-        prevent_initial_call=True,
-    )
-    # The phone's filter drawer (layout.filters): each press of its button opens or closes the
-    # panel; its label names the ticked cost centres, from the templates the server drew it with.
-    app.clientside_callback(
-        """
-        function(clicks, value, options) {
-            const texts = document.getElementById("__TOGGLE_ID__").dataset;
-            const ticked = new Set(value || []);
-            const names = (options || []).filter(o => ticked.has(o.value)).map(o => o.label);
-            const chosen = !names.length ? texts.whole
-                : names.length <= 2 ? names.join(", ") : texts.many.replace("{n}", names.length);
-            const open = (clicks || 0) % 2 === 1;
-            return [texts.template.replace("{selection}", chosen), String(open),
-                    open ? "filter-panel open" : "filter-panel"];
-        }
-        """.replace("__TOGGLE_ID__", ids.FILTER_TOGGLE),
-        Output(ids.FILTER_TOGGLE, "children"),
-        Output(ids.FILTER_TOGGLE, "aria-expanded"),
-        Output(ids.FILTER_PANEL, "className"),
-        Input(ids.FILTER_TOGGLE, "n_clicks"),
-        Input(ids.AREA_FILTER, "value"),
-        State(ids.AREA_FILTER, "options"),
-        prevent_initial_call=True,  # drawn closed, with its label, by the server
-    )
-
-
-__all__ = ["OUTPUTS", "Notice", "register_callbacks", "update_finance_view"]
+__all__ = ["OUTPUTS", "Notice", "initial_finance_page", "prepare_views", "update_finance_view"]

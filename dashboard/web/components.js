@@ -1,8 +1,59 @@
-/* Components of dashboard/components.py: plain React, no build step. */
+/* Components of dashboard/web/components.py: plain React, no build step.
+
+   Each declares its props as Dash's own components do (propTypes, defaults), matching the Python
+   classes' `_prop_names`, and is wrapped in an error boundary: a component that throws shows a
+   short message in its place instead of taking the page down with it. */
 (function () {
     "use strict";
     const React = window.React;
+    const PropTypes = window.PropTypes;
     const h = (...args) => React.createElement(...args);
+
+    /* Words the components say themselves, in the page's language (`<html lang>`). */
+    const MESSAGES = {
+        fi: {
+            broken: "Tätä osaa ei voitu näyttää.",
+            noPlotly: "Kaaviota ei voitu piirtää: kaaviokirjasto ei latautunut.",
+        },
+        en: {
+            broken: "This part could not be shown.",
+            noPlotly: "The chart could not be drawn: the chart library did not load.",
+        },
+    };
+    const message = (key) => MESSAGES[document.documentElement.lang === "en" ? "en" : "fi"][key];
+
+    /* An error boundary around one component: its message stays until the component gets new props. */
+    function guarded(Inner) {
+        class Guarded extends React.Component {
+            constructor(props) {
+                super(props);
+                this.state = {failed: false, failedProps: null};
+            }
+
+            static getDerivedStateFromError() {
+                return {failed: true};
+            }
+
+            static getDerivedStateFromProps(props, state) {
+                return state.failedProps && props !== state.failedProps ? {failed: false, failedProps: null} : null;
+            }
+
+            componentDidCatch() {
+                this.setState({failedProps: this.props});
+            }
+
+            render() {
+                if (this.state.failed) {
+                    return h("p", {id: this.props.id, className: "component-error", role: "alert"}, message("broken"));
+                }
+                return h(Inner, this.props);
+            }
+        }
+        Guarded.displayName = Inner.displayName || Inner.name;
+        Guarded.propTypes = Inner.propTypes;
+        Guarded.defaultProps = Inner.defaultProps;
+        return Guarded;
+    }
 
     function cellContent(cell) {
         if (cell !== null && typeof cell === "object") {
@@ -11,19 +62,16 @@
         return cell;
     }
 
-    function Table(props) {
-        const numeric = new Set(props.numericColumns || []);
-        const rowClass = props.rowClassNames || [];
-        const rowId = props.rowIds || [];
+    function Table({id, className, caption, columns, rows, numericColumns = [], rowClassNames = [], rowIds = []}) {
+        const numeric = new Set(numericColumns);
         const numClass = (i) => (numeric.has(i) ? "num" : undefined);
         const head = h("thead", null, h("tr", null,
-            props.columns.map((name, i) => h("th", {key: i, scope: "col"}, name))));
-        const body = h("tbody", null, props.rows.map((row, r) => h("tr", {key: r, id: rowId[r] || undefined, className: rowClass[r] || undefined},
+            columns.map((name, i) => h("th", {key: i, scope: "col"}, name))));
+        const body = h("tbody", null, rows.map((row, r) => h("tr", {key: r, id: rowIds[r] || undefined, className: rowClassNames[r] || undefined},
             row.map((cell, i) => (i === 0
                 ? h("th", {key: i, scope: "row"}, cellContent(cell))
                 : h("td", {key: i, className: numClass(i)}, cellContent(cell)))))));
-        return h("table", {id: props.id, className: props.className},
-            props.caption ? h("caption", null, props.caption) : null, head, body);
+        return h("table", {id: id, className: className}, caption ? h("caption", null, caption) : null, head, body);
     }
 
     /* Markup: [tag, props, ...children] or text, as dashboard/components.py's to_markup sends it. */
@@ -36,9 +84,29 @@
         return h(type, Object.assign({key: key}, props), ...children.map(fromMarkup));
     }
 
-    function Markup(props) {
-        return h(React.Fragment, null, (props.tree || []).map(fromMarkup));
+    Table.propTypes = {
+        id: PropTypes.string,
+        className: PropTypes.string,
+        caption: PropTypes.string,
+        columns: PropTypes.arrayOf(PropTypes.string).isRequired,
+        /* a cell is its text, or {text, hidden}: words only a screen reader needs */
+        rows: PropTypes.arrayOf(PropTypes.arrayOf(
+            PropTypes.oneOfType([PropTypes.string, PropTypes.shape({text: PropTypes.string, hidden: PropTypes.string})])
+        )).isRequired,
+        numericColumns: PropTypes.arrayOf(PropTypes.number),
+        rowClassNames: PropTypes.arrayOf(PropTypes.string),
+        rowIds: PropTypes.arrayOf(PropTypes.string),
+    };
+
+    function Markup({tree = []}) {
+        return h(React.Fragment, null, tree.map(fromMarkup));
     }
+
+    Markup.propTypes = {
+        id: PropTypes.string,
+        /* [tag, props, ...children] or text */
+        tree: PropTypes.array,
+    };
 
     /* Charts in the viewport are drawn at once; the others when the browser is idle, one per idle
        period, so a click answers with what the reader sees and never waits on charts out of sight
@@ -82,16 +150,28 @@
         }
     }
 
-    /* plotly.js loads async (see app_factory): until it has run, charts wait for it. */
+    /* plotly.js loads async (see app_factory.plotly_script): until it has run, charts wait for it.
+       The window's load event comes after every async script has run or failed, so a page loaded
+       without window.Plotly will not get it: then the charts say so. */
+    const plotlyFailed = () => !window.Plotly && document.readyState === "complete";
+
     function withPlotly(callback) {
-        if (window.Plotly) {
+        if (window.Plotly || document.readyState === "complete") {
             callback();
             return;
         }
+        let called = false;
+        const once = () => {
+            if (!called) {
+                called = true;
+                callback();
+            }
+        };
         const script = document.getElementById("plotly-js");
         if (script) {
-            script.addEventListener("load", () => callback(), {once: true});
+            script.addEventListener("load", once, {once: true});
         }
+        window.addEventListener("load", once, {once: true});
     }
 
     window.addEventListener("beforeprint", () => Array.from(waiting).forEach((chart) => chart.draw()));
@@ -104,6 +184,7 @@
             this.inView = false;
             this.drawn = null;  // the figure and config last drawn
             this.width = 0;
+            this.state = {noPlotly: false};
         }
 
         componentDidMount() {
@@ -141,7 +222,7 @@
         }
 
         update() {
-            if (this.isDrawn()) {
+            if (this.isDrawn() || this.state.noPlotly) {  // a page without plotly.js will not get it
                 return;
             }
             if (this.inView) {
@@ -156,6 +237,13 @@
         draw() {
             waiting.delete(this);
             if (this.isDrawn()) {
+                return;
+            }
+            if (plotlyFailed()) {
+                this.box.current.setAttribute("data-chart-state", "failed");
+                if (!this.state.noPlotly) {
+                    this.setState({noPlotly: true});
+                }
                 return;
             }
             if (!window.Plotly) {
@@ -183,9 +271,24 @@
             const layout = (this.props.figure && this.props.figure.layout) || {};
             const style = Object.assign({}, layout.height ? {height: layout.height + "px"} : {}, this.props.style);
             return h("div", {id: this.props.id, className: this.props.className, style: style, ref: this.box},
+                this.state.noPlotly ? h("p", {className: "chart-failed"}, message("noPlotly")) : null,
                 h("div", {ref: this.graph, style: {width: "100%", height: "100%"}}));
         }
     }
 
-    window.dashboard = Object.assign(window.dashboard || {}, {Table, Plot, Markup});
+    Plot.propTypes = {
+        id: PropTypes.string.isRequired,
+        className: PropTypes.string,
+        style: PropTypes.object,
+        /* a Plotly figure: {data, layout}; layout.height is reserved before it draws */
+        figure: PropTypes.object,
+        config: PropTypes.object,
+    };
+    Plot.defaultProps = {className: "chart", config: {}};
+
+    window.dashboard = Object.assign(window.dashboard || {}, {
+        Table: guarded(Table),
+        Plot: guarded(Plot),
+        Markup: guarded(Markup),
+    });
 })();

@@ -7,7 +7,12 @@ component: the same `<table>` markup, a fraction of the renderer's work.
 
 `Plot` draws a Plotly figure with the plotly.js that `assets/` serves, without `dcc.Graph`'s
 lazily loaded chunk (one more round trip before the first chart): charts in the viewport are
-drawn at once, the others when the browser is idle, so a click redraws what the reader sees first.
+drawn at once, the others when the browser is idle, so a click redraws what the reader sees first;
+if plotly.js never loaded, the chart's box says so.
+
+Each class's `_prop_names` are the props its React component declares (`propTypes` in
+components.js, checked by tests/unit/web/test_components.py); every React component is wrapped in
+an error boundary, so one that throws shows a short message in its place, not a blank page.
 """
 
 from __future__ import annotations

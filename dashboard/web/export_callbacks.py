@@ -8,8 +8,6 @@ its link, kept in the toolbar's store.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from dash import Dash, Input, Output, State, ctx, dcc, no_update
 
 from dashboard.analysis.finance_view import Selection
@@ -18,6 +16,7 @@ from dashboard.presentation.exports import csv_file_name, finance_export, xlsx_f
 from dashboard.presentation.texts import DEFAULT_LANG, LANGUAGES
 from dashboard.store.dataset import Dataset
 from dashboard.web import ids
+from dashboard.web.current import current_dataset
 from dashboard.web.export_toolbar import FINANCE, export_id, report_page_export
 from dashboard.web.query import resolve_selection
 
@@ -58,16 +57,15 @@ def _kind(prefix_page: str) -> str:
     return "xlsx" if ctx.triggered_id == export_id(prefix_page, "xlsx-button") else "csv"
 
 
-def register_export_callbacks(app: Dash, get_dataset: Callable[[], Dataset]) -> None:
+def register_export_callbacks(app: Dash) -> None:
     """Wire both toolbars (the finance page's and the report pages') to their downloads."""
-    controls = (ids.AREA_FILTER, ids.GROUP_CONTROL, ids.MEASURE_CONTROL, ids.BRIDGE_CONTROL, ids.DIVISION_CONTROL)
 
     @app.callback(
         Output(export_id(FINANCE, "download"), "data"),
         Input(export_id(FINANCE, "xlsx-button"), "n_clicks"),
         Input(export_id(FINANCE, "csv-button"), "n_clicks"),
         State(export_id(FINANCE, "csv-table"), "value"),
-        *(State(c, "value") for c in controls),
+        *(State(control, "value") for control in ids.FINANCE_CONTROLS),
         State(ids.LANG_STORE, "data"),
         prevent_initial_call=True,
     )
@@ -77,7 +75,9 @@ def register_export_callbacks(app: Dash, get_dataset: Callable[[], Dataset]) -> 
         if not (xlsx_clicks or csv_clicks):
             return no_update
         kind = _kind(FINANCE)
-        return finance_download(get_dataset(), kind, table_key, area_slugs, group, measure, bridge_by, lang, division)
+        return finance_download(
+            current_dataset(), kind, table_key, area_slugs, group, measure, bridge_by, lang, division
+        )
 
     # The scope line under the heading follows the controls as an output of the page's callback.
 
@@ -92,7 +92,7 @@ def register_export_callbacks(app: Dash, get_dataset: Callable[[], Dataset]) -> 
     def download_report_page(xlsx_clicks, csv_clicks, table_key, state):
         if not (xlsx_clicks or csv_clicks):
             return no_update
-        return report_download(get_dataset(), _kind("report"), table_key, state)
+        return report_download(current_dataset(), _kind("report"), table_key, state)
 
     for page in (FINANCE, "report"):
         app.clientside_callback(

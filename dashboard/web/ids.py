@@ -49,6 +49,9 @@ def title_id(chart_id: str) -> str:
     return f"{chart_id}-title"
 
 
-# the phone's filter drawer (dashboard.web.layout.filters): its button and the panel it opens
+# the phone's filter drawer (dashboard.web.finance_layout.filters): its button and the panel it opens
 FILTER_TOGGLE = "filter-toggle"
 FILTER_PANEL = "filter-panel"
+
+# The finance page's controls, in the order its callbacks read them (the downloads read them too).
+FINANCE_CONTROLS = (AREA_FILTER, GROUP_CONTROL, MEASURE_CONTROL, BRIDGE_CONTROL, DIVISION_CONTROL)

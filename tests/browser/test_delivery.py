@@ -32,3 +32,17 @@ def test_first_load_fetches_the_partial_bundle_compressed(page, base_url):
     assert scripts, urls
     uncompressed = [r.url for r in scripts if r.headers.get("content-encoding") not in ("br", "gzip")]
     assert uncompressed == [], f"scripts served without compression: {uncompressed}"
+
+
+def test_a_chart_says_so_when_plotly_does_not_load(page, base_url, console_errors):
+    page.route("**/assets/plotly-*", lambda route: route.abort())
+    page.goto(base_url + "/?lang=en")
+    box = page.locator("#line-item-chart")
+    box.get_by_text("The chart could not be drawn: the chart library did not load.").wait_for()
+    assert box.get_attribute("data-chart-state") == "failed"
+    page.goto(base_url + "/riskit")
+    page.locator("#risk-matrix-chart").get_by_text(
+        "Kaaviota ei voitu piirtää: kaaviokirjasto ei latautunut."
+    ).wait_for()
+    # The blocked request is the one console error this test expects.
+    console_errors[:] = [e for e in console_errors if "Failed to load resource" not in e]

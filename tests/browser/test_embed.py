@@ -110,6 +110,17 @@ def test_filters_stay_usable_when_embedded(page, portal_url, embeddable_url):
     wait_for_charts(frame)
 
 
+@pytest.mark.parametrize("path", ["viestinta", "tavoitteet", "riskit"])
+def test_a_report_page_in_frame_mode_hides_its_download_menu(page, portal_url, embeddable_url, path):
+    page.goto(f"{portal_url}/?src={embeddable_url}{path}%3Fembed%3D1")
+    frame = dashboard_frame(page)
+    frame.locator(".page-answer").wait_for()
+    assert frame.locator(".export-menu").count() == 1
+    assert frame.locator(".export-menu").is_hidden()
+    for chrome in (".site-nav", ".site-footer", ".header-actions"):
+        assert frame.locator(chrome).first.is_hidden(), chrome
+
+
 def test_another_origin_is_refused(browser, portal_url, base_url):
     """The default app (FRAME_ANCESTORS 'self') in the portal's frame: Chromium refuses to draw it."""
     context = browser.new_context()

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from dashboard.presentation.formatting import format_number
-from dashboard.web.report_pages import communications_answer, goals_answer, risks_answer
+from dashboard.web.answers import communications_answer, goals_answer, risks_answer
 from tests.browser.conftest import sized_page, wait_for_charts, wait_for_page_charts
 
 pytestmark = pytest.mark.browser

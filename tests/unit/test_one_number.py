@@ -12,6 +12,7 @@ import base64
 import csv
 import io
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import openpyxl
@@ -41,7 +42,7 @@ from dashboard.store.names import slugify
 from dashboard.web import ids
 from dashboard.web.callbacks import update_finance_view
 from dashboard.web.components import Table as TableComponent
-from dashboard.web.layout import CHARTS
+from dashboard.web.finance_layout import CHARTS
 from tests.conftest import text_of
 
 KPI_OF_GROUP = {"expenses": "expenses", "income": "income", "margins": "net"}
@@ -230,8 +231,9 @@ def _cell(value, column):
     """What a cell of `column` holds in the files: the figure rounded to the decimals shown."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    rounded = round(float(value), column.decimals)
-    return rounded / 100 if column.kind == "pct" else rounded
+    # Half up, as Finnish accounting rounds (68,25 → 68,3), written here apart from the product's formatter.
+    shown = float(Decimal(str(float(value))).quantize(Decimal(1).scaleb(-column.decimals), rounding=ROUND_HALF_UP))
+    return shown / 100 if column.kind == "pct" else shown
 
 
 def check_files(export) -> None:

@@ -8,17 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.analysis.finance_view import (
-    EXPENSE_TOTAL,
-    INCOME_TOTAL,
-    MATERIAL_EUR,
-    Selection,
-    build_finance_view,
-    division_figures,
-    find_exceptions,
-    group_lines,
-    is_cost,
-)
+from dashboard.analysis.exceptions import MATERIAL_EUR, find_exceptions
+from dashboard.analysis.finance_view import Selection, build_finance_view, division_figures
+from dashboard.analysis.lines import EXPENSE_TOTAL, INCOME_TOTAL, group_lines, is_cost
 from dashboard.analysis.metrics import compare, select_statement
 from dashboard.store.dataset import DEFAULT_DATA_DIR, load_dataset
 from dashboard.store.names import slugify

@@ -15,19 +15,22 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.analysis.finance_view import Selection, build_finance_view, leaf_lines
-from dashboard.analysis.metrics import (
+from dashboard.analysis.finance_view import Selection, build_finance_view
+from dashboard.analysis.forecast import (
     FORECAST_METHODS,
     VALUE_COLUMNS,
+    forecast_method_names,
+    leaf_rest,
+    seasonal_ratio_max,
+)
+from dashboard.analysis.lines import leaf_lines
+from dashboard.analysis.metrics import (
     compare,
     compare_own,
     compare_sum,
     compare_values,
     comparison_frame,
-    forecast_method_names,
     group_values,
-    leaf_rest,
-    seasonal_ratio_max,
     select_statement,
 )
 from dashboard.store.dataset import load_dataset

@@ -10,8 +10,8 @@ import math
 import pandas as pd
 import pytest
 
+from dashboard.analysis.forecast import FORECAST_METHODS
 from dashboard.analysis.metrics import (
-    FORECAST_METHODS,
     compare,
     compare_sum,
     comparison_frame,

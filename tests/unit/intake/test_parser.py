@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.intake.report_parser import ReportFormatError, html_to_text, parse_column_header, parse_report
+from dashboard.intake.report_parser import parse_report
+from dashboard.intake.report_text import ReportFormatError, html_to_text
+from dashboard.intake.statement_tables import parse_column_header
 from dashboard.store.names import slugify
 
 HEADER = "Alfa Selite\tTP 2023\tTOT 2023 9 kk\tTA 2024 +muutos\tTOT 2024 9 kk\tJäljellä\tTOT-24 %"

@@ -28,6 +28,7 @@ from dashboard.presentation.export_files import (
     to_xlsx,
     xlsx_value,
 )
+from dashboard.presentation.formatting import format_pct, rounded
 from dashboard.presentation.tables import Column, Table
 
 ENGLISH_WORDS = {"line", "area", "pace", "bridge", "forecast", "statement", "kpis", "exceptions", "chart", "table"}
@@ -176,7 +177,8 @@ def test_cells_hold_the_figures_as_shown():
     assert [ws.cell(row=3, column=j).value for j in range(2, 8)] == [-55000, None, None, 0.0, 0.0, 0]
     assert ws.cell(row=2, column=4).number_format == "0.00\\ %"
     assert wb["Kaavio riveittäin"].cell(row=2, column=2).value == -0.031
-    assert xlsx_value(99.045, Column("x", "pct", 2)) == round(round(99.045, 2) / 100, 4)
+    assert xlsx_value(99.045, Column("x", "pct", 2)) == 0.9905  # rounded half up, as the view shows 99,05 %
+    assert xlsx_value(2.5, Column("x", "eur")) == 3 and xlsx_value(-2.5, Column("x", "eur")) == -3
     assert xlsx_value(-0.4, Column("x", "eur")) == 0 and str(xlsx_value(-0.04, Column("x", "pp", 1))) == "0.0"
     assert xlsx_value(float("inf"), Column("x", "eur")) is None
     assert xlsx_value(3, Column("x", "count")) == 3 and isinstance(xlsx_value(3, Column("x", "count")), int)
@@ -251,5 +253,6 @@ def test_finance_export_is_readable_in_any_spreadsheet(finance, lang):
                 if value is None or value != value:
                     assert cell is None
                 else:
-                    assert cell == round(round(value, column.decimals) / 100, column.decimals + 2), (ws.title, i, j)
+                    assert cell == float(rounded(value, column.decimals).scaleb(-2)), (ws.title, i, j)
+                    assert format_pct(cell * 100, column.decimals) == format_pct(value, column.decimals)
                     assert cell == round(cell, column.decimals + 2)

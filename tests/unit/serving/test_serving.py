@@ -1,16 +1,22 @@
-"""Delivery: compressed responses and cache headers, checked through Flask's test client."""
+"""Delivery: compressed responses and cache headers (through Flask's test client), and the plotly.js bundle check."""
 
 from __future__ import annotations
 
 import gzip
 import re
+import shutil
 
 import brotli
 import pytest
 
+from dashboard.serving import delivery
+from dashboard.serving.delivery import PlotlyBundleError, check_plotly_bundle
 from dashboard.serving.settings import Settings
 from dashboard.store.dataset import DEFAULT_DATA_DIR
 from dashboard.web.app_factory import create_app
+from tests.conftest import ROOT
+
+BUNDLE = ROOT / "assets" / "plotly-finance-4.1.1.min.js"
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +56,33 @@ def test_the_page_itself_is_compressed(client):
     response = client.get("/", headers={"Accept-Encoding": "br"})
     assert response.headers["Content-Encoding"] == "br"
     assert b"<html" in brotli.decompress(response.data)
+
+
+def test_the_bundled_plotly_js_is_the_one_plotly_py_expects(tmp_path):
+    assert check_plotly_bundle(ROOT / "assets") == ROOT / "assets" / BUNDLE.name
+    shutil.copy(BUNDLE, tmp_path)
+    assert check_plotly_bundle(tmp_path) == tmp_path / BUNDLE.name
+
+
+def test_a_bundle_of_another_version_stops_the_start(tmp_path, monkeypatch):
+    shutil.copy(BUNDLE, tmp_path)
+    monkeypatch.setattr(delivery, "get_plotlyjs_version", lambda: "4.2.0")  # as after upgrading plotly.py
+    with pytest.raises(PlotlyBundleError) as error:
+        check_plotly_bundle(tmp_path)
+    message = str(error.value)
+    assert str(tmp_path / BUNDLE.name) in message
+    assert "is plotly.js 4.1.1" in message
+    assert "expects plotly.js 4.2.0" in message
+    assert "npm pack plotly.js@4.2.0" in message
+
+
+def test_a_missing_bundle_stops_the_start(tmp_path):
+    with pytest.raises(PlotlyBundleError, match=r"^No plotly\.js bundle .* To rebuild: npm pack plotly\.js@"):
+        check_plotly_bundle(tmp_path)
+
+
+def test_a_second_bundle_stops_the_start(tmp_path):
+    shutil.copy(BUNDLE, tmp_path)
+    (tmp_path / "plotly-finance-4.0.0.min.js").write_text("/**\n* plotly.js (finance - minified) v4.0.0\n*/\n")
+    with pytest.raises(PlotlyBundleError, match="More than one plotly.js bundle"):
+        check_plotly_bundle(tmp_path)

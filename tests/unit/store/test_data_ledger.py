@@ -10,7 +10,8 @@ import pytest
 
 from benchmarks.make_ledger import write_ledger
 from dashboard.__main__ import main
-from dashboard.store.dataset import MANIFEST, DataError, _read_csv_checked, _read_csv_fast, load_dataset
+from dashboard.store.dataset import MANIFEST, DataError, load_dataset
+from dashboard.store.files import _read_csv_checked, _read_csv_fast
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.analysis.metrics import select_statement
+from dashboard.intake.report_parser import parse_report
 from dashboard.store.reconcile import (
     CENTRE_SUM,
     OWN_TABLE,
@@ -111,8 +112,6 @@ def test_zero_budget_prints_zero_percent_by_the_reports_convention():
 
 
 def test_seed_reconciles_with_rounding_only(seed_text):
-    from dashboard.intake.report_parser import parse_report
-
     parsed = parse_report(seed_text, "seed.txt")
     result = reconcile(parsed.finance, parsed.printed_derived, parsed.summary)
     assert result.ok
@@ -199,8 +198,6 @@ def _check_totals(finance: pd.DataFrame, division: str) -> dict:
 def test_the_checked_rule_is_the_one_the_finance_view_uses(seed_text, own_table):
     """`default_totals` (what the check proves) gives the figures `select_statement` (what the view
     shows with no cost centre ticked) gives: on the seed, and on the seed without its own table."""
-    from dashboard.intake.report_parser import parse_report
-
     finance = parse_report(seed_text, "seed.txt").finance
     if not own_table:
         finance = finance[finance["service_area"] != ""]

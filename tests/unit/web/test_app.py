@@ -8,7 +8,10 @@ import pytest
 
 from dashboard.serving.settings import SETTINGS_HELP, Settings, SettingsError
 from dashboard.store.dataset import DEFAULT_DATA_DIR, load_dataset
-from dashboard.web.app_factory import create_app, finance_layout, not_found_layout
+from dashboard.web.app_factory import create_app
+from dashboard.web.pages.accessibility import accessibility_page
+from dashboard.web.pages.finance import layout as finance_layout
+from dashboard.web.pages.not_found_404 import layout as not_found_layout
 from tests.conftest import text_of
 
 
@@ -119,8 +122,6 @@ def test_feedback_email_is_a_setting_that_must_be_an_address():
 
 
 def test_accessibility_statement_names_the_feedback_contact(app):
-    from dashboard.web.report_pages import accessibility_page
-
     dataset = load_dataset(DEFAULT_DATA_DIR)
     page = accessibility_page(dataset, {}, "fi", "palaute@example.fi")
     assert "palaute@example.fi" in text_of(page)

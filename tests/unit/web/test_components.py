@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import plotly.io
 import pytest
 from dash import dcc, html
 
 from dashboard.analysis.finance_view import Selection
+from dashboard.presentation.tables import Column
+from dashboard.presentation.tables import Table as DataTable
 from dashboard.store.dataset import load_dataset
+from dashboard.web import components
 from dashboard.web.callbacks import initial_finance_page
-from dashboard.web.components import Markup, Table
-from dashboard.web.layout import numeric_columns, render_table
+from dashboard.web.components import Markup, Plot, Table
+from dashboard.web.parts import render_data_table
+
+
+def _typed(columns, rows) -> DataTable:
+    return DataTable("t", "t", "Otsikko", tuple(columns), tuple(rows))
 
 
 def _components(tree) -> list[dict]:
@@ -33,13 +42,20 @@ def _components(tree) -> list[dict]:
 
 
 def test_figure_columns_are_right_aligned_text_columns_are_not():
-    rows = [["Vaalit", "1\u00a0234\u00a0€", "Toteutuu", "68,2\u00a0%"], ["Talous", "–", "Ei", ""]]
-    assert numeric_columns(rows) == [1, 3]
-    assert numeric_columns([]) == []
+    # By the column's kind, not by how its text looks: a text column of numbers stays left.
+    columns = (Column("Nimi"), Column("€", "eur"), Column("Tila"), Column("%", "pct", 1), Column("Nro (teksti)"))
+    rows = [("Vaalit", 1234.0, "Toteutuu", 68.2, "12"), ("Talous", None, "Ei", None, "3")]
+    table = render_data_table(_typed(columns, rows), "Otsikko", "fi")
+    assert table.to_plotly_json()["props"]["numericColumns"] == [1, 3]
+    assert table.to_plotly_json()["props"]["rows"][1] == ["Talous", "–", "Ei", "–", "3"]
+    empty = render_data_table(_typed(columns, []), "Otsikko", "fi")
+    assert empty.to_plotly_json()["props"]["numericColumns"] == [1, 3]
+    assert empty.to_plotly_json()["props"]["rows"] == []
 
 
 def test_a_table_is_one_component_carrying_its_cells_as_data():
-    table = render_table(("Nimi", "€"), [("Vaalit", "12\u00a0€"), ("Talous", "3\u00a0€")], caption="Otsikko")
+    typed = _typed((Column("Nimi"), Column("€", "eur")), [("Vaalit", 12.0), ("Talous", 3.0)])
+    table = render_data_table(typed, "Otsikko", "fi")
     assert isinstance(table, Table)
     sent = table.to_plotly_json()
     assert (sent["namespace"], sent["type"]) == ("dashboard", "Table")
@@ -86,8 +102,18 @@ def test_markup_sends_html_as_plain_data_without_dash_props():
 
 
 def test_markup_keeps_tables_and_refuses_components_it_cannot_draw():
-    markup = Markup([html.Div(render_table(("Nimi",), [("Vaalit",)], caption="Otsikko"))])
+    markup = Markup([html.Div(render_data_table(_typed((Column("Nimi"),), [("Vaalit",)]), "Otsikko", "fi"))])
     assert markup.tree[0][2][0] == "dashboard.Table"
     assert "Otsikko Nimi Vaalit" in markup.text
     with pytest.raises(TypeError, match="Store"):
         Markup([dcc.Store(id="s")])
+
+
+@pytest.mark.parametrize("component", [Table, Plot, Markup], ids=lambda c: c._type)
+def test_the_python_class_sends_the_props_its_react_component_declares(component):
+    source = Path(components.__file__).with_suffix(".js").read_text(encoding="utf-8")
+    declared = re.search(rf"\n    {component._type}\.propTypes = \{{(.*?)\n    \}};", source, re.DOTALL)
+    assert declared, f"components.js declares no propTypes for {component._type}"
+    assert sorted(re.findall(r"^ {8}(\w+):", declared[1], re.MULTILINE)) == sorted(component._prop_names)
+    assert component.available_properties == component._prop_names
+    assert f"{component._type}: guarded({component._type})" in source  # behind an error boundary

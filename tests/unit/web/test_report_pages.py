@@ -10,24 +10,17 @@ import pytest
 from dash import html
 
 from dashboard.analysis.communications import channel_states, follower_trend
+from dashboard.analysis.goals import goals_for_aim, strategic_aims
 from dashboard.presentation.formatting import format_number
 from dashboard.presentation.report_figures import follower_chart, posts_chart, risk_matrix_chart, risk_scale
 from dashboard.presentation.texts import TEXTS
 from dashboard.store.dataset import DEFAULT_DATA_DIR, load_dataset
 from dashboard.store.names import slugify
-from dashboard.web.report_pages import (
-    communications_answer,
-    communications_page,
-    goals_answer,
-    goals_for_aim,
-    goals_page,
-    read_aim,
-    risk_matrix_table,
-    risks_answer,
-    risks_page,
-    status_counts,
-    strategic_aims,
-)
+from dashboard.web.answers import communications_answer, goals_answer, risks_answer, status_counts
+from dashboard.web.pages.communications import communications_page
+from dashboard.web.pages.goals import goals_page
+from dashboard.web.pages.risks import risk_matrix_table, risks_page
+from dashboard.web.query import read_aim
 from tests.conftest import text_of
 
 NBSP = "\u00a0"

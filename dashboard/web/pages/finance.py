@@ -1,0 +1,141 @@
+"""The finance page (`/`): 2023 vs 2024 realisation, budget pace and year-end forecast, by service area.
+
+The first screen answers in a sentence and three key-figure tiles; five charts, the cost centres'
+own texts, the exceptions and the report's statement follow. The controls (division, cost
+centres, line group, measure, bridge) filter every part at once, and the link keeps the view.
+The page arrives drawn for its link (`initial_finance_page`); the controls' callback redraws it.
+"""
+
+from __future__ import annotations
+
+import dash
+from dash import Dash, Input, Output, State, html, no_update
+
+from dashboard.presentation.texts import t
+from dashboard.serving.settings import Settings
+from dashboard.store.dataset import DataError, Dataset
+from dashboard.web import ids
+from dashboard.web.callbacks import OUTPUTS, division_filter_outputs, initial_finance_page, update_finance_view
+from dashboard.web.current import current_dataset, current_settings, with_data
+from dashboard.web.embed import embeddable
+from dashboard.web.query import read_query
+from dashboard.web.site import PAGE_PATHS
+
+CONTROL_INPUTS = [Input(control, "value") for control in ids.FINANCE_CONTROLS]
+
+# Keeps the address bar in step with the controls without reloading the page (replaceState fires
+# no navigation, so Dash Pages does not redraw), and points the language switch at the same view.
+UPDATE_URL_JS = """
+function(areas, group, measure, bridge, division, lang) {
+    const params = new URLSearchParams();
+    const current = new URLSearchParams(window.location.search);
+    ["embed", "filters"].forEach(k => { if (current.has(k)) { params.set(k, current.get(k)); } });
+    const divisions = document.querySelectorAll("#__DIVISION_ID__ input");
+    if (divisions.length > 1 && division !== divisions[0].value) { params.set("division", division); }
+    (areas || []).forEach(a => params.append("area", a));
+    params.set("group", group); params.set("measure", measure); params.set("bridge", bridge);
+    params.set("lang", lang);
+    const query = "?" + params.toString();
+    window.history.replaceState(null, "", window.location.pathname + query + window.location.hash);
+    params.set("lang", lang === "fi" ? "en" : "fi");
+    return "?" + params.toString();
+}
+""".replace("__DIVISION_ID__", ids.DIVISION_CONTROL)
+
+COPY_LINK_JS = """
+function(n, lang) {
+    if (!n) { return window.dash_clientside.no_update; }
+    const status = document.getElementById("__STATUS_ID__");
+    const done = ok => { status.textContent = status.dataset[ok ? "ok" : "fail"]; };
+    if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(window.location.href).then(() => done(true), () => done(false));
+    } else {
+        done(false);
+    }
+    return window.dash_clientside.no_update;
+}
+""".replace("__STATUS_ID__", ids.COPY_LINK_STATUS)
+
+# The phone's filter drawer (finance_layout.filters): each press of its button opens or closes the
+# panel; its label names the ticked cost centres, from the templates the server drew it with.
+FILTER_DRAWER_JS = """
+function(clicks, value, options) {
+    const texts = document.getElementById("__TOGGLE_ID__").dataset;
+    const ticked = new Set(value || []);
+    const names = (options || []).filter(o => ticked.has(o.value)).map(o => o.label);
+    const chosen = !names.length ? texts.whole
+        : names.length <= 2 ? names.join(", ") : texts.many.replace("{n}", names.length);
+    const open = (clicks || 0) % 2 === 1;
+    return [texts.template.replace("{selection}", chosen), String(open),
+            open ? "filter-panel open" : "filter-panel"];
+}
+""".replace("__TOGGLE_ID__", ids.FILTER_TOGGLE)
+
+
+def finance_page_for(dataset: Dataset, settings: Settings, **query) -> html.Div:
+    """The finance page for a link's query parameters (Dash Pages passes them as keywords)."""
+    lang, selection, notices = read_query(dataset, query, settings.default_lang)
+    return initial_finance_page(dataset, selection, lang, notices)
+
+
+layout = with_data(finance_page_for)
+
+
+def title(**_) -> str:
+    return t("app_title", current_settings().default_lang)
+
+
+def update_page(area_slugs, group, measure, bridge_by, division, lang):
+    """Every output of the page for the controls' values."""
+    try:
+        dataset = current_dataset()
+    except DataError as exc:  # data broken under a running app: keep the last view, say why
+        return [html.P(str(exc))] + [no_update] * (len(OUTPUTS) - 1)
+    result = update_finance_view(dataset, area_slugs, group, measure, bridge_by, lang, division)
+    return [result[key] for key in OUTPUTS]
+
+
+def show_division_areas(division, lang):
+    """The cost-centre filter for a newly chosen division. Runs before update_page (its value is
+    one of that callback's inputs), so the page is drawn once, for the new division with no cost
+    centre ticked."""
+    try:
+        dataset = current_dataset()
+    except DataError:
+        return no_update, no_update, no_update
+    return division_filter_outputs(dataset, division, lang)
+
+
+def register(app: Dash) -> None:
+    """Register the page with Dash Pages and wire its controls on `app`."""
+    dash.register_page(__name__, path=PAGE_PATHS["finance"], order=0, title=title, layout=embeddable(layout))
+    lang = State(ids.LANG_STORE, "data")
+    outputs = [Output(component, prop) for component, prop in OUTPUTS]
+    # prevent_initial_call: the layout arrives drawn (initial_finance_page).
+    app.callback(outputs, *CONTROL_INPUTS, lang, prevent_initial_call=True)(update_page)
+    app.callback(
+        Output(ids.AREA_FILTER, "options"),
+        Output(ids.AREA_FILTER, "value"),
+        Output(ids.AREA_FILTER_HELP, "children"),
+        Input(ids.DIVISION_CONTROL, "value"),
+        lang,
+        prevent_initial_call=True,
+    )(show_division_areas)
+    app.clientside_callback(UPDATE_URL_JS, Output(ids.LANG_SWITCH, "href"), *CONTROL_INPUTS, lang)
+    app.clientside_callback(
+        COPY_LINK_JS,
+        Output(ids.COPY_LINK_STATUS, "title"),
+        Input(ids.COPY_LINK_BUTTON, "n_clicks"),
+        lang,
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        FILTER_DRAWER_JS,
+        Output(ids.FILTER_TOGGLE, "children"),
+        Output(ids.FILTER_TOGGLE, "aria-expanded"),
+        Output(ids.FILTER_PANEL, "className"),
+        Input(ids.FILTER_TOGGLE, "n_clicks"),
+        Input(ids.AREA_FILTER, "value"),
+        State(ids.AREA_FILTER, "options"),
+        prevent_initial_call=True,  # drawn closed, with its label, by the server
+    )
