@@ -1,21 +1,15 @@
-"""Shared fixtures: the seed report and the bundled data, located from this file, not the CWD."""
+"""Shared pytest fixtures; the paths and helpers they use live in `tests/fixtures/`."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from benchmarks.make_ledger import write_ledger
 from dashboard.store.dataset import load_dataset
-from dashboard.web.components import Markup, Table
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
-# The city's report as text extracted from its PDF, kept in the repository (data/README.md).
-SEED_REPORT = DATA_DIR / "source" / "000_d603d5f688e74ccc.txt"
+from tests.fixtures import DATA_DIR, SEED_REPORT
 
 
 @pytest.fixture(scope="session")
@@ -37,35 +31,3 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
     return target
-
-
-def text_of(component) -> str:
-    """All text inside a Dash component tree (for tests that read a layout without a browser)."""
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(c) for c in component)
-    if isinstance(component, Table | Markup):
-        return component.text
-    return text_of(getattr(component, "children", None))
-
-
-def finance_request(area_value: Any = None, lang: str = "fi") -> dict:
-    """The finance page's callback as the renderer posts it when the cost-centre filter changes."""
-    from dashboard.web.callbacks import OUTPUTS
-
-    return {
-        "output": ".." + "...".join(f"{component}.{prop}" for component, prop in OUTPUTS) + "..",
-        "outputs": [{"id": component, "property": prop} for component, prop in OUTPUTS],
-        "inputs": [
-            {"id": "service-area-filter", "property": "value", "value": [] if area_value is None else area_value},
-            {"id": "line-group-control", "property": "value", "value": "expenses"},
-            {"id": "measure-control", "property": "value", "value": "eur"},
-            {"id": "bridge-by-control", "property": "value", "value": "line"},
-            {"id": "division-control", "property": "value", "value": "yhteiset-palvelut"},
-        ],
-        "changedPropIds": ["service-area-filter.value"],
-        "state": [{"id": "lang-store", "property": "data", "value": lang}],
-    }

@@ -22,11 +22,8 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
-from dashboard.analysis.forecast import VALUE_COLUMNS, forecast_method_names, leaf_rest, sum_subtotal_forecasts
+from dashboard.analysis.forecast import VALUE_COLUMNS, leaf_rest, sum_subtotal_forecasts
 from dashboard.analysis.lines import SUBTOTALS
-
-__all__ = ["forecast_method_names"]  # TEMPORARY re-export, removed when its importers move to forecast
-
 from dashboard.store.periods import FULL_YEAR, ComparisonPeriods
 from dashboard.store.statement import LINE_ORDER
 

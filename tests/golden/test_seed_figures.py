@@ -9,7 +9,7 @@ import pytest
 
 from dashboard.store.dataset import load_dataset
 from dashboard.store.periods import Period
-from tests.conftest import DATA_DIR
+from tests.fixtures import DATA_DIR
 
 TP23, TOT23, TA24, TOT24 = (
     Period("actual", 2023, 12),

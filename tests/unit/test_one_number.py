@@ -43,7 +43,7 @@ from dashboard.web import ids
 from dashboard.web.callbacks import update_finance_view
 from dashboard.web.components import Table as TableComponent
 from dashboard.web.finance_layout import CHARTS
-from tests.conftest import text_of
+from tests.fixtures import text_of
 
 KPI_OF_GROUP = {"expenses": "expenses", "income": "income", "margins": "net"}
 

@@ -14,7 +14,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from tests.conftest import ROOT
+from tests.fixtures import ROOT
 
 CONSTRAINTS = ROOT / "constraints.txt"
 HOW_TO_FIX = (

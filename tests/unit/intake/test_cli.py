@@ -12,7 +12,7 @@ import pytest
 
 from dashboard.__main__ import main
 from dashboard.store.dataset import DATASET_FILES, MANIFEST, SCHEMAS
-from tests.conftest import DATA_DIR, ROOT, SEED_REPORT
+from tests.fixtures import DATA_DIR, ROOT, SEED_REPORT
 
 REGENERATE = f"python -m dashboard ingest {SEED_REPORT.relative_to(ROOT)} --out data"
 

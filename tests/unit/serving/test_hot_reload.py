@@ -16,7 +16,7 @@ from dashboard.serving.settings import Settings
 from dashboard.store import dataset as data_module
 from dashboard.store.dataset import MANIFEST, SCHEMAS, FileStamp, write_manifest
 from dashboard.web.app_factory import create_app
-from tests.conftest import finance_request
+from tests.fixtures import finance_request
 
 FINANCE_REQUEST = finance_request(["vaalit"])
 PAGE_REQUEST = {

@@ -12,7 +12,7 @@ from dashboard.serving.security import MAX_BODY_BYTES, content_security_policy, 
 from dashboard.serving.settings import Settings, SettingsError, parse_frame_ancestors, parse_url_prefix
 from dashboard.store.dataset import DEFAULT_DATA_DIR
 from dashboard.web.app_factory import create_app
-from tests.conftest import finance_request
+from tests.fixtures import finance_request
 
 FIRST_DRAW = finance_request([])
 

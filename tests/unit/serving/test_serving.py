@@ -14,7 +14,7 @@ from dashboard.serving.delivery import PlotlyBundleError, check_plotly_bundle
 from dashboard.serving.settings import Settings
 from dashboard.store.dataset import DEFAULT_DATA_DIR
 from dashboard.web.app_factory import create_app
-from tests.conftest import ROOT
+from tests.fixtures import ROOT
 
 BUNDLE = ROOT / "assets" / "plotly-finance-4.1.1.min.js"
 

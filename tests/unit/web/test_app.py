@@ -12,7 +12,7 @@ from dashboard.web.app_factory import create_app
 from dashboard.web.pages.accessibility import accessibility_page
 from dashboard.web.pages.finance import layout as finance_layout
 from dashboard.web.pages.not_found_404 import layout as not_found_layout
-from tests.conftest import text_of
+from tests.fixtures import text_of
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def test_python_app_py_refuses_bad_data_with_a_sentence(data_copy, old, new, phr
     import subprocess
     import sys
 
-    from tests.conftest import ROOT
+    from tests.fixtures import ROOT
 
     path = data_copy / "finance.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
@@ -106,7 +106,7 @@ def test_python_app_py_refuses_bad_data_with_a_sentence(data_copy, old, new, phr
 
 
 def test_readme_documents_every_setting():
-    from tests.conftest import ROOT
+    from tests.fixtures import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in SETTINGS_HELP:

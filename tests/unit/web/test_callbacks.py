@@ -13,7 +13,7 @@ from dashboard.store.dataset import DEFAULT_DATA_DIR, load_dataset
 from dashboard.store.names import slugify
 from dashboard.web import ids
 from dashboard.web.callbacks import OUTPUTS, _cached_division, _cached_view, _render_outputs, update_finance_view
-from tests.conftest import text_of
+from tests.fixtures import text_of
 
 
 @pytest.fixture(scope="module")

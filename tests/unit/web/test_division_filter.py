@@ -8,7 +8,7 @@ from dashboard.store.names import slugify
 from dashboard.web import ids
 from dashboard.web.callbacks import division_filter_outputs, initial_finance_page, update_finance_view
 from dashboard.web.query import area_slugs, division_slugs, read_query
-from tests.conftest import text_of
+from tests.fixtures import text_of
 
 
 def _other_division(dataset) -> str:

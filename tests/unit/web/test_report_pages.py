@@ -21,7 +21,7 @@ from dashboard.web.pages.communications import communications_page
 from dashboard.web.pages.goals import goals_page
 from dashboard.web.pages.risks import risk_matrix_table, risks_page
 from dashboard.web.query import read_aim
-from tests.conftest import text_of
+from tests.fixtures import text_of
 
 NBSP = "\u00a0"
 
