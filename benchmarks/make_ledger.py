@@ -41,7 +41,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard.store.dataset import SCHEMAS  # noqa: E402
+from dashboard.store.schemas import SCHEMAS  # noqa: E402
 from dashboard.store.statement import LINES, SUBTOTAL_FORMULAS, Section, formula_lines  # noqa: E402
 
 SEED_DATA = ROOT / "data"

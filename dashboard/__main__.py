@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from dashboard.intake.ingest import check, ingest, seal
-from dashboard.store.dataset import DEFAULT_DATA_DIR
+from dashboard.store.files import DEFAULT_DATA_DIR
 
 
 def main(argv: list[str] | None = None) -> int:

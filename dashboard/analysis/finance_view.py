@@ -18,53 +18,18 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.bridge import bridge_table
-from dashboard.analysis.exceptions import AHEAD_OF_PACE_PP, MATERIAL_EUR, PACE_THRESHOLD_PP, find_exceptions
+from dashboard.analysis.exceptions import PACE_THRESHOLD_PP, find_exceptions
 from dashboard.analysis.lines import (
     EXPENSE_TOTAL,
     INCOME_TOTAL,
     NET_LINE,
-    RESULT_LINE,
     display_arrays,
-    display_sign,
-    group_items,
-    group_lines,
-    headline_line,
-    is_cost,
-    leaf_lines,
 )
 from dashboard.analysis.metrics import GroupValues, compare, compare_sum, group_values, select_statement
 from dashboard.analysis.printed import PrintedFigures, printed_figures, with_printed, with_printed_by_area
 from dashboard.analysis.view_tables import AreaRows, ViewTable
 from dashboard.store.dataset import Dataset
 from dashboard.store.periods import ComparisonPeriods
-
-# Names the views import from here with the view they belong to (defined in the modules above).
-__all__ = [
-    "AHEAD_OF_PACE_PP",
-    "BRIDGE_BY",
-    "EXPENSE_TOTAL",
-    "GROUPS",
-    "INCOME_TOTAL",
-    "MATERIAL_EUR",
-    "MEASURES",
-    "PACE_THRESHOLD_PP",
-    "RESULT_LINE",
-    "DivisionFigures",
-    "FinanceView",
-    "Kpi",
-    "Selection",
-    "build_finance_view",
-    "display_arrays",
-    "display_sign",
-    "division_figures",
-    "find_exceptions",
-    "group_items",
-    "group_lines",
-    "headline_line",
-    "is_cost",
-    "leaf_lines",
-    "view_division",
-]
 
 GROUPS = ("expenses", "income", "margins")
 MEASURES = ("eur", "pct")

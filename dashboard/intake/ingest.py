@@ -13,28 +13,13 @@ from typing import TextIO
 
 from dashboard.intake.report_parser import parse_report
 from dashboard.intake.report_text import ReportFormatError
-from dashboard.store.dataset import (
-    MANIFEST,
-    DataError,
-    Dataset,
-    ManifestMismatch,
-    dataset_files,
-    load_dataset,
-    load_unsealed,
-    read_report_text,
-    seal_command,
-    write_dataset,
-    write_manifest,
-)
-from dashboard.store.reconcile import (
-    EUR_TOLERANCE,
-    OWN_TABLE,
-    PCT_TOLERANCE,
-    SOURCE_CHECK,
-    Reconciliation,
-    describe_finding,
-    reconcile,
-)
+from dashboard.store.dataset import Dataset, load_dataset, load_unsealed, write_dataset
+from dashboard.store.files import dataset_files, read_report_text
+from dashboard.store.findings import SOURCE_CHECK, describe_finding
+from dashboard.store.manifest import MANIFEST, ManifestMismatch, seal_command, write_manifest
+from dashboard.store.reconcile import EUR_TOLERANCE, PCT_TOLERANCE, Reconciliation, reconcile
+from dashboard.store.totals_sources import OWN_TABLE
+from dashboard.store.validation import DataError
 
 EXIT_OK, EXIT_INVALID = 0, 1
 SOURCE_DIR = "source"  # a data folder's copy of the report it was ingested from (data/source/)

@@ -10,15 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from dashboard.analysis.finance_view import (
-    AHEAD_OF_PACE_PP,
-    RESULT_LINE,
-    FinanceView,
-    display_arrays,
-    group_items,
-    group_lines,
-    headline_line,
-)
+from dashboard.analysis.exceptions import AHEAD_OF_PACE_PP
+from dashboard.analysis.finance_view import FinanceView
+from dashboard.analysis.lines import RESULT_LINE, display_arrays, group_items, group_lines, headline_line
 from dashboard.presentation.chart import (
     COLORS,
     Chart,

@@ -3,8 +3,9 @@ the group's headline figures every sentence about the total quotes, and the word
 
 from __future__ import annotations
 
-from dashboard.analysis.finance_view import FinanceView, display_arrays, display_sign, headline_line, is_cost
+from dashboard.analysis.finance_view import FinanceView
 from dashboard.analysis.forecast import forecast_method_names
+from dashboard.analysis.lines import display_arrays, display_sign, headline_line, is_cost
 from dashboard.presentation.formatting import format_signed_eur
 from dashboard.presentation.tables import Column
 from dashboard.presentation.texts import line_name, org_name, t

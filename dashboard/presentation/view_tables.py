@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from dashboard.analysis.finance_view import MATERIAL_EUR, PACE_THRESHOLD_PP, FinanceView
+from dashboard.analysis.exceptions import MATERIAL_EUR, PACE_THRESHOLD_PP
+from dashboard.analysis.finance_view import FinanceView
 from dashboard.presentation.figures import Chart, forecast_method_text
 from dashboard.presentation.formatting import format_eur, format_number
 from dashboard.presentation.tables import Column, Table

@@ -17,8 +17,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.store.dataset import DataError, Dataset, load_dataset
-from dashboard.store.reconcile import describe_finding
+from dashboard.store.dataset import Dataset, load_dataset
+from dashboard.store.findings import describe_finding
+from dashboard.store.validation import DataError
 
 log = logging.getLogger(__name__)
 

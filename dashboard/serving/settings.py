@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.presentation.texts import LANGUAGES
-from dashboard.store.dataset import DEFAULT_DATA_DIR
+from dashboard.store.files import DEFAULT_DATA_DIR
 
 # name → (default, help); the one place a setting is described.
 SETTINGS_HELP: dict[str, tuple[str, str]] = {

@@ -33,13 +33,12 @@ import pandas as pd
 
 from dashboard.store.files import (
     DEFAULT_DATA_DIR,
-    dataset_files,
     empty_table,
     holds,
-    read_report_text,
     read_table,
     write_atomically,
 )
+from dashboard.store.findings import describe_finding
 from dashboard.store.manifest import (
     DATASET_FILES,
     MANIFEST,
@@ -49,33 +48,12 @@ from dashboard.store.manifest import (
     mismatch_message,
     mismatches,
     read_manifest,
-    seal_command,
-    write_manifest,
 )
 from dashboard.store.periods import ComparisonPeriods, comparison_periods
-from dashboard.store.reconcile import Reconciliation, build_statements, describe_finding, reconcile
+from dashboard.store.reconcile import Reconciliation, reconcile
 from dashboard.store.schemas import FINANCE_KEY, OPTIONAL_FILES, SCHEMAS
+from dashboard.store.subtotals import build_statements
 from dashboard.store.validation import DataError, check_social_media, check_summary, check_unique
-
-__all__ = [
-    "DATASET_FILES",
-    "DEFAULT_DATA_DIR",
-    "MANIFEST",
-    "SCHEMAS",
-    "DataError",
-    "Dataset",
-    "FileStamp",
-    "ManifestMismatch",
-    "ReportInfo",
-    "dataset_files",
-    "load_dataset",
-    "load_unsealed",
-    "manifest_text",
-    "read_report_text",
-    "seal_command",
-    "write_dataset",
-    "write_manifest",
-]
 
 
 @dataclass(frozen=True)

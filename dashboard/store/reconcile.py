@@ -15,28 +15,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboard.store.findings import FINDING_COLUMNS, SOURCE_CHECK, as_findings, describe_finding
+from dashboard.store.findings import FINDING_COLUMNS, as_findings
 from dashboard.store.periods import ACTUAL, BUDGET
 from dashboard.store.schemas import REALISATION_PCT, REMAINING_EUR
-from dashboard.store.subtotals import STATEMENT_KEYS, Statements, build_statements, complete_statements
-from dashboard.store.totals_sources import CENTRE_SUM, OWN_TABLE, SOURCE_COLUMNS, default_totals, totals_sources
-
-__all__ = [
-    "CENTRE_SUM",
-    "FINDING_COLUMNS",
-    "OWN_TABLE",
-    "SOURCE_CHECK",
-    "SOURCE_COLUMNS",
-    "STATEMENT_KEYS",
-    "Reconciliation",
-    "Statements",
-    "build_statements",
-    "complete_statements",
-    "default_totals",
-    "describe_finding",
-    "reconcile",
-    "totals_sources",
-]
+from dashboard.store.subtotals import Statements, build_statements
+from dashboard.store.totals_sources import SOURCE_COLUMNS, default_totals, totals_sources
 
 EUR_TOLERANCE = 2  # € of rounding the report's own sums may carry
 PCT_TOLERANCE = 0.05  # percentage points of rounding in TOT-YY %

@@ -25,7 +25,7 @@ from dashboard.serving.delivery import check_plotly_bundle, configure_delivery
 from dashboard.serving.live_data import checked_dataset, holder
 from dashboard.serving.security import configure_security
 from dashboard.serving.settings import SETTINGS_KEY, Settings
-from dashboard.store.dataset import DataError
+from dashboard.store.validation import DataError
 from dashboard.web.callbacks import prepare_views
 from dashboard.web.export_callbacks import register_export_callbacks
 from dashboard.web.pages import register_pages

@@ -194,7 +194,12 @@ def division_filter_outputs(dataset: Dataset, division_slug: object, lang: objec
 def initial_finance_page(dataset: Dataset, selection: Selection, lang: str, notices: list[Notice]) -> html.Div:
     """The finance page drawn complete on the server: the first view needs no callback round trip,
     and the browser renders it once instead of applying every output of a callback one by one."""
-    outputs = update_finance_view(
+    return apply_outputs(finance_page(dataset, selection, lang, notices), selection_outputs(dataset, selection, lang))
+
+
+def selection_outputs(dataset: Dataset, selection: Selection, lang: str) -> dict[tuple[str, str], Any]:
+    """The finance callback's outputs for a selection, as its controls would post it."""
+    return update_finance_view(
         dataset,
         [slugify(a) for a in selection.areas],
         selection.group,
@@ -203,7 +208,3 @@ def initial_finance_page(dataset: Dataset, selection: Selection, lang: str, noti
         lang,
         slugify(selection.division),
     )
-    return apply_outputs(finance_page(dataset, selection, lang, notices), outputs)
-
-
-__all__ = ["OUTPUTS", "Notice", "initial_finance_page", "prepare_views", "update_finance_view"]

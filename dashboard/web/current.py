@@ -16,7 +16,8 @@ from dash import html
 from dashboard.presentation.texts import t
 from dashboard.serving.live_data import holder
 from dashboard.serving.settings import SETTINGS_KEY, Settings
-from dashboard.store.dataset import DataError, Dataset
+from dashboard.store.dataset import Dataset
+from dashboard.store.validation import DataError
 
 
 def current_settings() -> Settings:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.analysis.finance_view import EXPENSE_TOTAL, FinanceView, Kpi
+from dashboard.analysis.finance_view import FinanceView, Kpi
+from dashboard.analysis.lines import EXPENSE_TOTAL
 from dashboard.presentation.figures import forecast_method_text
 from dashboard.presentation.formatting import format_eur, format_pct, format_signed_eur, format_signed_pct
 from dashboard.presentation.texts import format_date, line_name, org_name, period_label, t

@@ -16,7 +16,8 @@ from playwright import sync_api
 from werkzeug.serving import make_server
 
 from dashboard.serving.settings import Settings
-from dashboard.store.dataset import DEFAULT_DATA_DIR, load_dataset
+from dashboard.store.dataset import load_dataset
+from dashboard.store.files import DEFAULT_DATA_DIR
 from dashboard.web.app_factory import create_app
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -39,8 +40,14 @@ def dataset():
 @contextlib.contextmanager
 def serving(settings: Settings) -> Iterator[str]:
     """An app with `settings`, served on a free loopback port until the block ends; yields its URL."""
-    app = create_app(settings)
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    with serving_wsgi(create_app(settings).server) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serving_wsgi(wsgi_app) -> Iterator[str]:
+    """A WSGI app (a Flask server) served on a free loopback port until the block ends; yields its URL."""
+    server = make_server("127.0.0.1", 0, wsgi_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"

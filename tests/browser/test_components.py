@@ -3,13 +3,11 @@ in its place, and the rest of the page still renders (each is wrapped in an erro
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from dash import Dash, html
-from werkzeug.serving import make_server
 
 from dashboard.web.components import Table
+from tests.browser.conftest import serving_wsgi
 
 pytestmark = pytest.mark.browser
 
@@ -21,12 +19,8 @@ def broken_table_url():
     broken.rows = None  # what a bad callback answer would send
     app = Dash(__name__)
     app.layout = html.Main([html.P("Muu sivu näkyy.", id="rest-of-page"), html.Div(broken, id="table-box")])
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with serving_wsgi(app.server) as url:
+        yield url
 
 
 def test_a_component_that_throws_says_so_in_its_place(page, broken_table_url, console_errors):

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from dashboard.serving.settings import Settings
-from dashboard.store.dataset import DEFAULT_DATA_DIR
+from dashboard.store.files import DEFAULT_DATA_DIR
 from tests.browser.conftest import serving, wait_for_charts
 
 pytestmark = pytest.mark.browser

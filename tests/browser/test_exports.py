@@ -14,7 +14,8 @@ import subprocess
 import openpyxl
 import pytest
 
-from dashboard.analysis.finance_view import EXPENSE_TOTAL, Selection, build_finance_view
+from dashboard.analysis.finance_view import Selection, build_finance_view
+from dashboard.analysis.lines import EXPENSE_TOTAL
 from dashboard.presentation.figures import CHART_BUILDERS
 from dashboard.presentation.formatting import format_eur
 from dashboard.presentation.texts import format_date

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from dashboard.analysis.finance_view import EXPENSE_TOTAL, display_sign
+from dashboard.analysis.lines import EXPENSE_TOTAL, display_sign
 from dashboard.presentation.formatting import format_eur, format_pct
 from dashboard.presentation.texts import ORG_NAMES_EN, t
 from dashboard.store.dataset import Dataset

@@ -8,7 +8,8 @@ import io
 import openpyxl
 import pytest
 
-from dashboard.analysis.finance_view import Selection, build_finance_view, display_sign, headline_line
+from dashboard.analysis.finance_view import Selection, build_finance_view
+from dashboard.analysis.lines import display_sign, headline_line
 from dashboard.presentation.formatting import format_eur, format_signed_eur
 from dashboard.presentation.texts import t
 from dashboard.store.names import slugify

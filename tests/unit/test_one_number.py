@@ -20,27 +20,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.analysis.finance_view import (
-    BRIDGE_BY,
-    GROUPS,
-    MEASURES,
-    RESULT_LINE,
-    Selection,
-    build_finance_view,
-    display_sign,
-    group_items,
-    group_lines,
-    headline_line,
-    view_division,
-)
+from dashboard.analysis.finance_view import BRIDGE_BY, GROUPS, MEASURES, Selection, build_finance_view
+from dashboard.analysis.lines import RESULT_LINE, display_sign, group_items, group_lines, headline_line
 from dashboard.presentation.export_files import to_csv, to_xlsx
 from dashboard.presentation.exports import finance_export
 from dashboard.presentation.figures import CHART_BUILDERS, eur_axis, forecast_method_text
 from dashboard.presentation.formatting import format_eur, format_pct, format_signed_eur
 from dashboard.store.dataset import load_dataset
-from dashboard.store.names import slugify
 from dashboard.web import ids
-from dashboard.web.callbacks import update_finance_view
+from dashboard.web.callbacks import selection_outputs
 from dashboard.web.components import Table as TableComponent
 from dashboard.web.finance_layout import CHARTS
 from tests.fixtures import text_of
@@ -113,15 +101,7 @@ def plotted(trace) -> list[float]:
 
 def check_view(dataset, selection: Selection, lang: str) -> None:
     view = build_finance_view(dataset, selection)
-    outputs = update_finance_view(
-        dataset,
-        [slugify(a) for a in selection.areas],
-        selection.group,
-        selection.measure,
-        selection.bridge_by,
-        lang,
-        slugify(view_division(dataset, selection)),
-    )
+    outputs = selection_outputs(dataset, selection, lang)
     statement = view.columns("statement")
     line_of = {line: i for i, line in enumerate(np.asarray(statement["line_item"]))}
 

@@ -13,7 +13,8 @@ from dash import Dash, Input, Output, State, html, no_update
 
 from dashboard.presentation.texts import t
 from dashboard.serving.settings import Settings
-from dashboard.store.dataset import DataError, Dataset
+from dashboard.store.dataset import Dataset
+from dashboard.store.validation import DataError
 from dashboard.web import ids
 from dashboard.web.callbacks import OUTPUTS, division_filter_outputs, initial_finance_page, update_finance_view
 from dashboard.web.current import current_dataset, current_settings, with_data

@@ -12,7 +12,8 @@ from dashboard.analysis.exceptions import MATERIAL_EUR, find_exceptions
 from dashboard.analysis.finance_view import Selection, build_finance_view, division_figures
 from dashboard.analysis.lines import EXPENSE_TOTAL, INCOME_TOTAL, group_lines, is_cost
 from dashboard.analysis.metrics import compare, select_statement
-from dashboard.store.dataset import DEFAULT_DATA_DIR, load_dataset
+from dashboard.store.dataset import load_dataset
+from dashboard.store.files import DEFAULT_DATA_DIR
 from dashboard.store.names import slugify
 from dashboard.store.statement import LINE_BY_NAME, Section
 from dashboard.web.query import read_query

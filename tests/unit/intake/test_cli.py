@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.__main__ import main
-from dashboard.store.dataset import DATASET_FILES, MANIFEST, SCHEMAS
+from dashboard.store.manifest import DATASET_FILES, MANIFEST
+from dashboard.store.schemas import SCHEMAS
 from tests.fixtures import DATA_DIR, ROOT, SEED_REPORT
 
 REGENERATE = f"python -m dashboard ingest {SEED_REPORT.relative_to(ROOT)} --out data"

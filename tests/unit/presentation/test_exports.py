@@ -11,7 +11,8 @@ import openpyxl
 import pytest
 from openpyxl.utils import range_boundaries
 
-from dashboard.analysis.finance_view import EXPENSE_TOTAL, Selection, build_finance_view, display_sign
+from dashboard.analysis.finance_view import Selection, build_finance_view
+from dashboard.analysis.lines import EXPENSE_TOTAL, display_sign
 from dashboard.presentation.export_files import SHEET_NAME_MAX, csv_value, sheet_names, to_csv, to_xlsx
 from dashboard.presentation.exports import csv_file_name, finance_export, report_export, xlsx_file_name
 from dashboard.presentation.figures import CHART_BUILDERS

@@ -16,19 +16,13 @@ import plotly.graph_objects as go
 import pytest
 from plotly.io.json import to_json_plotly
 
-from dashboard.analysis.finance_view import (
-    BRIDGE_BY,
-    GROUPS,
-    MEASURES,
-    Selection,
-    build_finance_view,
-    display_sign,
-    headline_line,
-)
+from dashboard.analysis.finance_view import BRIDGE_BY, GROUPS, MEASURES, Selection, build_finance_view
+from dashboard.analysis.lines import display_sign, headline_line
 from dashboard.presentation.figures import CHART_BUILDERS, SEPARATORS, eur_axis
 from dashboard.presentation.formatting import NBSP, format_eur
 from dashboard.presentation.texts import ORG_NAMES_EN
-from dashboard.store.dataset import DEFAULT_DATA_DIR, load_dataset
+from dashboard.store.dataset import load_dataset
+from dashboard.store.files import DEFAULT_DATA_DIR
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,8 @@ import pytest
 from dashboard.serving.live_data import LastGoodData, checked_dataset
 from dashboard.serving.settings import Settings
 from dashboard.store import dataset as data_module
-from dashboard.store.dataset import MANIFEST, SCHEMAS, FileStamp, write_manifest
+from dashboard.store.manifest import MANIFEST, FileStamp, write_manifest
+from dashboard.store.schemas import SCHEMAS
 from dashboard.web.app_factory import create_app
 from tests.fixtures import finance_request
 

@@ -10,7 +10,7 @@ import pytest
 
 from dashboard.serving.security import MAX_BODY_BYTES, content_security_policy, inline_script_hashes
 from dashboard.serving.settings import Settings, SettingsError, parse_frame_ancestors, parse_url_prefix
-from dashboard.store.dataset import DEFAULT_DATA_DIR
+from dashboard.store.files import DEFAULT_DATA_DIR
 from dashboard.web.app_factory import create_app
 from tests.fixtures import finance_request
 

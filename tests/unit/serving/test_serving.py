@@ -12,7 +12,7 @@ import pytest
 from dashboard.serving import delivery
 from dashboard.serving.delivery import PlotlyBundleError, check_plotly_bundle
 from dashboard.serving.settings import Settings
-from dashboard.store.dataset import DEFAULT_DATA_DIR
+from dashboard.store.files import DEFAULT_DATA_DIR
 from dashboard.web.app_factory import create_app
 from tests.fixtures import ROOT
 

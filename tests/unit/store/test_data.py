@@ -10,18 +10,11 @@ import pytest
 
 from dashboard.__main__ import main
 from dashboard.store import dataset as data_module
-from dashboard.store.dataset import (
-    MANIFEST,
-    SCHEMAS,
-    DataError,
-    FileStamp,
-    ManifestMismatch,
-    load_dataset,
-    manifest_text,
-    read_report_text,
-    write_dataset,
-    write_manifest,
-)
+from dashboard.store.dataset import load_dataset, write_dataset
+from dashboard.store.files import read_report_text
+from dashboard.store.manifest import MANIFEST, FileStamp, ManifestMismatch, manifest_text, write_manifest
+from dashboard.store.schemas import SCHEMAS
+from dashboard.store.validation import DataError
 
 
 def rewrite(path: Path, old: str, new: str, count: int = 1) -> None:

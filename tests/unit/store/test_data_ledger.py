@@ -10,8 +10,10 @@ import pytest
 
 from benchmarks.make_ledger import write_ledger
 from dashboard.__main__ import main
-from dashboard.store.dataset import MANIFEST, DataError, load_dataset
+from dashboard.store.dataset import load_dataset
 from dashboard.store.files import _read_csv_checked, _read_csv_fast
+from dashboard.store.manifest import MANIFEST
+from dashboard.store.validation import DataError
 
 
 @pytest.fixture(scope="module")

@@ -7,16 +7,11 @@ import pytest
 
 from dashboard.analysis.metrics import select_statement
 from dashboard.intake.report_parser import parse_report
-from dashboard.store.reconcile import (
-    CENTRE_SUM,
-    OWN_TABLE,
-    build_statements,
-    complete_statements,
-    default_totals,
-    describe_finding,
-    reconcile,
-)
+from dashboard.store.findings import describe_finding
+from dashboard.store.reconcile import reconcile
 from dashboard.store.statement import LINE_ORDER
+from dashboard.store.subtotals import build_statements, complete_statements
+from dashboard.store.totals_sources import CENTRE_SUM, OWN_TABLE, default_totals
 
 
 def statement(

@@ -9,7 +9,8 @@ from plotly.io.json import to_json_plotly
 from benchmarks.make_ledger import write_ledger
 from dashboard.analysis.finance_view import Selection, build_finance_view
 from dashboard.presentation.texts import org_name
-from dashboard.store.dataset import DEFAULT_DATA_DIR, load_dataset
+from dashboard.store.dataset import load_dataset
+from dashboard.store.files import DEFAULT_DATA_DIR
 from dashboard.store.names import slugify
 from dashboard.web import ids
 from dashboard.web.callbacks import OUTPUTS, _cached_division, _cached_view, _render_outputs, update_finance_view

@@ -19,7 +19,7 @@ import pytest
 from dash.development.base_component import Component
 
 from dashboard.serving.settings import Settings
-from dashboard.store.dataset import DEFAULT_DATA_DIR
+from dashboard.store.files import DEFAULT_DATA_DIR
 from dashboard.web.app_factory import create_app
 
 SEED = int(os.environ.get("FUZZ_SEED", "20241030"))
