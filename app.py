@@ -3,7 +3,7 @@
 import sys
 
 from dashboard.serving.settings import SettingsError
-from dashboard.store.dataset import DataError
+from dashboard.store.validation import DataError
 from dashboard.web.app_factory import create_app
 
 try:

@@ -11,7 +11,7 @@ from dash import Dash, Input, Output, dcc, html
 
 from dashboard.analysis.finance_view import Selection, build_finance_view
 from dashboard.presentation.figures import CHART_BUILDERS
-from dashboard.store.dataset import load_dataset
+from dashboard.store.library import load_dataset
 from dashboard.web import ids
 from dashboard.web.finance_layout import CHARTS
 from dashboard.web.query import area_slugs

@@ -86,8 +86,8 @@ def measure(data_dir: str | None, n_random: int, n_divisions: int, profile: bool
     import gc
     import inspect
 
-    from dashboard.store.dataset import load_dataset
     from dashboard.store.files import DEFAULT_DATA_DIR
+    from dashboard.store.library import load_dataset
     from dashboard.store.names import slugify
     from dashboard.web.callbacks import update_finance_view
 

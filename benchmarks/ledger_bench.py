@@ -66,7 +66,7 @@ def summary_ms(seconds: list[float]) -> dict[str, float]:
 # -- measurements, each run in a fresh process ------------------------------------------------------
 def child_load(data_dir: str, n_selections: int, load_only: bool = False) -> dict:
     t0 = time.perf_counter()
-    from dashboard.store.dataset import load_dataset
+    from dashboard.store.library import load_dataset
     from dashboard.store.periods import comparison_periods
 
     out = {"import_s": round(time.perf_counter() - t0, 2), "rss_after_import_mb": round(rss_mb()[0])}
@@ -170,7 +170,7 @@ def child_profile(data_dir: str, top: int = 15) -> dict:
     import io
     import pstats
 
-    from dashboard.store.dataset import load_dataset
+    from dashboard.store.library import load_dataset
     from dashboard.web.callbacks import update_finance_view
 
     def top_functions(profile: cProfile.Profile, key: str) -> str:

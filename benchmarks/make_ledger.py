@@ -30,7 +30,6 @@ import argparse
 import calendar
 import datetime as dt
 import hashlib
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -41,6 +40,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from dashboard.store.names import report_id  # noqa: E402
 from dashboard.store.schemas import SCHEMAS  # noqa: E402
 from dashboard.store.statement import LINES, SUBTOTAL_FORMULAS, Section, formula_lines  # noqa: E402
 
@@ -178,14 +178,17 @@ def write_ledger(
     out_dir.mkdir(parents=True, exist_ok=True)
     years = list(range(last_year - n_years + 1, last_year + 1))
     finance, divisions = generate(seed, n_divisions, n_centres, years, last_month)
-    finance.to_csv(out_dir / "finance.csv", index=False, lineterminator="\n")
     status = dt.date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
+    identity = report_id(divisions[0], status)  # every row of every file names it
+    finance.insert(0, "report", pd.Categorical.from_codes(np.zeros(len(finance), dtype=np.int8), [identity]))
+    finance.to_csv(out_dir / "finance.csv", index=False, lineterminator="\n")
     params = (
         f"seed={seed} divisions={n_divisions} cost_centres={n_centres} years={n_years} last={last_year}-{last_month}"
     )
     report = pd.DataFrame(
         [
             {
+                "report": identity,
                 "title": "KÄYTTÖSUUNNITELMAN TOTEUTUMINEN",
                 "division": divisions[0],
                 "division_title": f"{divisions[0]} / synteettinen kaupunkitason kirjanpito",
@@ -200,8 +203,9 @@ def write_ledger(
     report.to_csv(out_dir / "report.csv", index=False, lineterminator="\n")
     header = ",".join(c.name for c in SCHEMAS["printed_derived.csv"]) + "\n"
     (out_dir / "printed_derived.csv").write_text(header, encoding="utf-8")
-    for file in COPIED:
-        shutil.copyfile(SEED_DATA / file, out_dir / file)
+    for file in COPIED:  # the seed's, as the ledger's report's
+        copied = pd.read_csv(SEED_DATA / file, dtype=str, keep_default_na=False).assign(report=identity)
+        copied.to_csv(out_dir / file, index=False, lineterminator="\n")
     return len(finance)
 
 

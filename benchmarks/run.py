@@ -434,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from dashboard.store.dataset import load_dataset
+    from dashboard.store.library import load_dataset
     from dashboard.web.callbacks import update_finance_view
     from dashboard.web.query import area_slugs
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 import pytest
 
 from benchmarks.make_ledger import write_ledger
-from dashboard.store.dataset import load_dataset
-from tests.fixtures import DATA_DIR, SEED_REPORT
+from dashboard.intake.ingest import ingest
+from dashboard.store.library import load_dataset, load_library
+from tests.fixtures import DATA_DIR, LIBRARY_REPORTS, SEED_REPORT
 
 
 @pytest.fixture(scope="session")
@@ -31,3 +33,17 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def library_data(tmp_path_factory) -> Path:
+    """A data folder holding a library of three reports (`tests.fixtures.LIBRARY_REPORTS`); not to be changed."""
+    folder = tmp_path_factory.mktemp("library") / "data"
+    log = io.StringIO()
+    assert ingest(list(LIBRARY_REPORTS), folder, out=log, err=log) == 0, log.getvalue()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def library(library_data):
+    return load_library(library_data)

@@ -11,7 +11,8 @@ show them so (see `dashboard.analysis.metrics` on signs).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,7 +29,7 @@ from dashboard.analysis.lines import (
 from dashboard.analysis.metrics import GroupValues, compare, compare_sum, group_values, select_statement
 from dashboard.analysis.printed import PrintedFigures, printed_figures, with_printed, with_printed_by_area
 from dashboard.analysis.view_tables import AreaRows, ViewTable
-from dashboard.store.dataset import Dataset
+from dashboard.store.dataset import ALL_DIVISIONS, Dataset
 from dashboard.store.periods import ComparisonPeriods
 
 GROUPS = ("expenses", "income", "margins")
@@ -188,13 +189,23 @@ class DivisionFigures:
     parts: ViewTable  # compare_sum() of every cost centre: what the division's own table's figures sum to
 
 
-def division_figures(dataset: Dataset, division: str) -> DivisionFigures:
-    """The shared part of every finance view of `division` (see `DivisionFigures`)."""
-    finance = dataset.finance[dataset.finance["division"] == division]
+def division_figures(
+    dataset: Dataset, division: str, figures_of: Callable[[str], DivisionFigures] | None = None
+) -> DivisionFigures:
+    """The shared part of every finance view of `division` (see `DivisionFigures`).
+
+    For the view of all divisions (`ALL_DIVISIONS`), each division is a part whose figures are
+    those its own view shows (`figures_of(division)`, default computed here): its forecast, its
+    printed TOT-%, so the whole is the sum of what each division's page says."""
+    finance = dataset.finance_of(division)
     cost_centres = tuple(dataset.cost_centres_by_division.get(division, ()))
-    areas = finance[finance["service_area"].isin(cost_centres)]
     printed = printed_figures(dataset, division)
-    by_area = with_printed_by_area(compare(areas, dataset.periods, by=["service_area"]), printed)
+    if division == ALL_DIVISIONS:
+        figures_of = figures_of or functools.partial(division_figures, dataset)
+        by_area = pd.concat([_as_part(figures_of(d), d) for d in cost_centres], ignore_index=True)
+    else:
+        areas = finance[finance["service_area"].isin(cost_centres)]
+        by_area = with_printed_by_area(compare(areas, dataset.periods, by=["service_area"]), printed)
     rounding = dataset.reconciliation.rounding
     descriptions = dataset.service_areas[dataset.service_areas["division"] == division]
     commentary = dataset.commentary
@@ -213,6 +224,13 @@ def division_figures(dataset: Dataset, division: str) -> DivisionFigures:
         printed=printed,
         parts=ViewTable.from_arrays(compare_sum(area_values, cost_centres, dataset.periods)),
     )
+
+
+def _as_part(figures: DivisionFigures, division: str) -> pd.DataFrame:
+    """A division's own statement as its view shows it (printed TOT-% applied), as one part of the whole."""
+    own = pd.DataFrame(with_printed(figures.own_statement.columns, figures.printed.get("")))
+    own.insert(0, "service_area", division)
+    return own
 
 
 def build_finance_view(dataset: Dataset, selection: Selection, figures: DivisionFigures | None = None) -> FinanceView:

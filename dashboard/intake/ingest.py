@@ -6,17 +6,21 @@ what it found, so they serve people at a terminal and CI alike.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import sys
 from pathlib import Path
 from typing import TextIO
 
-from dashboard.intake.report_parser import parse_report
+from dashboard.intake.library_update import IdentityConflict, combine
+from dashboard.intake.report_parser import ParsedReport, parse_report
 from dashboard.intake.report_text import ReportFormatError
-from dashboard.store.dataset import Dataset, load_dataset, load_unsealed, write_dataset
-from dashboard.store.files import dataset_files, read_report_text
+from dashboard.store.dataset import ReportInfo
+from dashboard.store.files import dataset_files, read_report_text, read_text_tables
 from dashboard.store.findings import SOURCE_CHECK, describe_finding
+from dashboard.store.library import Library, load_library, load_unsealed, write_library
 from dashboard.store.manifest import MANIFEST, ManifestMismatch, seal_command, write_manifest
+from dashboard.store.periods import BUDGET
 from dashboard.store.reconcile import EUR_TOLERANCE, PCT_TOLERANCE, Reconciliation, reconcile
 from dashboard.store.totals_sources import OWN_TABLE
 from dashboard.store.validation import DataError
@@ -66,32 +70,95 @@ def _print_sources(reconciliation: Reconciliation, out: TextIO) -> None:
         )
 
 
-def ingest(report_path: Path, out_dir: Path, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Parse the report, reconcile it, and write the data files; nothing is written on failure."""
+def _parse_all(paths: list[Path], out: TextIO, err: TextIO) -> list[ParsedReport] | None:
+    """Each report parsed and reconciled, its source named; None (the reason printed) if any fails."""
+    parsed_reports = []
+    for path in paths:
+        try:
+            text, sha256 = read_report_text(path)
+            parsed = parse_report(text, source=str(path))
+        except (DataError, ReportFormatError) as exc:
+            print(f"error: {exc}", file=err)
+            return None
+        parsed.report["source_file"] = Path(path).name  # the name and hash, never the path it was read from
+        parsed.report["source_sha256"] = sha256
+        print(f"{path}: {describe_report(parsed)}", file=out)
+        reconciliation = reconcile(parsed.finance, parsed.printed_derived, parsed.summary)
+        _print_findings(reconciliation, out)
+        if not reconciliation.ok:
+            print(f"error: {path}: the report's figures do not reconcile", file=err)
+            return None
+        parsed_reports.append(parsed)
+    return parsed_reports
+
+
+def _write(paths: list[Path], out_dir: Path, existing: dict | None, replace: bool, out: TextIO, err: TextIO) -> int:
+    parsed = _parse_all(paths, out, err)
+    if parsed is None:
+        print(f"error: nothing written to {out_dir}", file=err)
+        return EXIT_INVALID
+    try:
+        update = combine(existing or {}, [(path, report) for path, report in zip(paths, parsed, strict=True)], replace)
+    except IdentityConflict as exc:
+        print(f"error: {exc}; nothing written to {out_dir}", file=err)
+        return EXIT_INVALID
+    for line in update.notes:
+        print(line, file=out)
+    if existing is not None and not update.changed:
+        print(f"unchanged: {out_dir} already holds every report given", file=out)
+        return EXIT_OK
+    try:
+        library = write_library(dataset_files(update.tables), out_dir)
+    except (DataError, OSError) as exc:
+        print(f"error: writing {out_dir}: {exc}; nothing written", file=err)
+        return EXIT_INVALID
+    _print_budget_changes(library, out)
+    print(f"wrote {len(library.reports)} report(s) of {len(library.divisions)} division(s) to {out_dir}", file=out)
+    return EXIT_OK
+
+
+def ingest(report_paths: Path | list[Path], out_dir: Path, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Parse the reports, reconcile each, and write them as the folder's library (replacing what
+    it held); nothing is written if any report fails."""
+    out, err = out or sys.stdout, err or sys.stderr
+    paths = [report_paths] if isinstance(report_paths, str | Path) else list(report_paths)
+    return _write(paths, Path(out_dir), None, False, out, err)
+
+
+def add(
+    report_paths: list[Path],
+    data_dir: Path,
+    replace: bool = False,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Add reports to a folder's library: a report it holds already is skipped, one of the same
+    division and date with other figures refused unless `replace`; nothing is written on failure."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
-        text, sha256 = read_report_text(report_path)
-        parsed = parse_report(text, source=str(report_path))
-    except (DataError, ReportFormatError) as exc:
-        print(f"error: {exc}", file=err)
+        load_library(data_dir)  # the library added to must itself be good
+        existing = read_text_tables(Path(data_dir))
+    except DataError as exc:
+        print(f"error: {exc}; nothing added", file=err)
         return EXIT_INVALID
-    parsed.report["source_file"] = Path(report_path).name  # the name and hash, never the path it was read from
-    parsed.report["source_sha256"] = sha256
-    reconciliation = reconcile(parsed.finance, parsed.printed_derived, parsed.summary)
-    _print_findings(reconciliation, out)
-    if not reconciliation.ok:
-        print(f"error: {report_path}: the report's figures do not reconcile; nothing written to {out_dir}", file=err)
-        return EXIT_INVALID
-    try:
-        write_dataset(dataset_files(parsed.frames()), out_dir)
-    except (DataError, OSError) as exc:
-        print(f"error: writing {out_dir}: {exc}", file=err)
-        return EXIT_INVALID
+    return _write(list(report_paths), Path(data_dir), existing, replace, out, err)
+
+
+def _print_budget_changes(library: Library, out: TextIO) -> None:
+    """A later report of a division with another TP or TA than its earlier one: listed, not refused."""
+    changes = library.budget_changes
+    if changes.empty:
+        return
     print(
-        f"wrote {len(parsed.finance)} figures of {parsed.finance['service_area'].nunique()} tables to {out_dir}",
-        file=out,
+        f"{len(changes)} figure(s) of TP or TA differ from the division's earlier report (a budget change):", file=out
     )
-    return EXIT_OK
+    for row in changes.head(SOURCES_SHOWN).itertuples():
+        where = f"{row.division} / {row.service_area or '(division)'} / {row.line_item}"
+        basis = "TA" if row.basis == BUDGET else "TP"
+        before, after = (f"{int(v):,}".replace(",", " ") for v in (row.before, row.after))
+        print(f"  {where}, {basis} {row.year}: {before} → {after} € ({row.earlier} → {row.later})", file=out)
+    if len(changes) > SOURCES_SHOWN:
+        print(f"  … and {len(changes) - SOURCES_SHOWN} more", file=out)
 
 
 def check(data_dir: Path, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -104,42 +171,61 @@ def check(data_dir: Path, out: TextIO | None = None, err: TextIO | None = None) 
     out, err = out or sys.stdout, err or sys.stderr
     mismatch = None
     try:
-        dataset = load_dataset(data_dir)
+        library = load_library(data_dir)
     except ManifestMismatch as exc:
         mismatch = exc
         try:
-            dataset = load_unsealed(data_dir)
+            library = load_unsealed(data_dir)
         except DataError as again:  # the files changed meanwhile
             print(f"error: {again}", file=err)
             return EXIT_INVALID
     except DataError as exc:
         print(f"error: {exc}", file=err)
         return EXIT_INVALID
-    _print_findings(dataset.reconciliation, out)
-    derived = dataset.finance[dataset.finance["derived"]]
-    if not derived.empty:
-        areas = ", ".join(sorted({a or "(division)" for a in derived["service_area"]}))
-        print(f"{len(derived)} subtotal figure(s) not printed in the report were derived: {areas}", file=out)
+    print(f"{len(library.reports)} report(s): " + "; ".join(_report_line(r) for r in library.reports), file=out)
+    _print_findings(library.reconciliation, out)
+    for date in library.dates:
+        finance = library.by_date[date].finance
+        derived = finance[finance["derived"]]
+        if not derived.empty:
+            areas = ", ".join(sorted({a or "(division)" for a in derived["service_area"]}))
+            print(
+                f"{len(derived)} subtotal figure(s) not printed in the report(s) of {date:%-d.%-m.%Y} were derived: {areas}",
+                file=out,
+            )
+    _print_budget_changes(library, out)
     if mismatch is not None:
         print(f"error: {mismatch}", file=err)
-    elif dataset.sealed:
-        print(f"manifest: all {len(dataset.files)} data files match {MANIFEST}", file=out)
+    elif library.sealed:
+        print(f"manifest: all {len(library.files)} data files match {MANIFEST}", file=out)
     else:
         print(
             f"note: {data_dir} has no {MANIFEST}, so a reader cannot tell a half-replaced folder; "
             f"{seal_command(Path(data_dir))} writes one",
             file=out,
         )
-    source_ok = _check_source(Path(data_dir), dataset, out, err)
-    if mismatch is not None or not dataset.reconciliation.ok or not source_ok:
+    source_ok = all([_check_source(Path(data_dir), report, out, err) for report in library.reports])
+    if mismatch is not None or not library.reconciliation.ok or not source_ok:
         return EXIT_INVALID
-    print(f"ok: {data_dir} is valid; figures at {dataset.report.status_date:%-d.%-m.%Y}", file=out)
+    latest = max(library.dates)
+    print(
+        f"ok: {data_dir} is valid; {len(library.reports)} report(s), the latest figures at {latest:%-d.%-m.%Y}",
+        file=out,
+    )
     return EXIT_OK
 
 
-def _check_source(data_dir: Path, dataset: Dataset, out: TextIO, err: TextIO) -> bool:
+def _report_line(report: ReportInfo) -> str:
+    return f"{report.division} at {report.status_date:%-d.%-m.%Y} ({report.report_id})"
+
+
+def describe_report(parsed: ParsedReport) -> str:
+    row = parsed.report.iloc[0]
+    return f"the report of {row['division']} at {dt.date.fromisoformat(str(row['status_date'])):%-d.%-m.%Y} ({row['report']})"
+
+
+def _check_source(data_dir: Path, report: ReportInfo, out: TextIO, err: TextIO) -> bool:
     """The report kept in the folder's source/ (if it is there) is the one report.csv was ingested from."""
-    report = dataset.report
     path = data_dir / SOURCE_DIR / report.source_file
     if not path.is_file():
         return True
@@ -163,18 +249,18 @@ def seal(data_dir: Path, out: TextIO | None = None, err: TextIO | None = None) -
     """Check a folder as it is, after a hand edit, and write its manifest: 0 when sealed, 1 otherwise."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
-        dataset = load_unsealed(data_dir)
+        library = load_unsealed(data_dir)
     except DataError as exc:
         print(f"error: {exc}; nothing sealed", file=err)
         return EXIT_INVALID
-    _print_findings(dataset.reconciliation, out)
-    if not dataset.reconciliation.ok:
+    _print_findings(library.reconciliation, out)
+    if not library.reconciliation.ok:
         print(f"error: {data_dir}: the figures do not reconcile; nothing sealed", file=err)
         return EXIT_INVALID
     try:
-        write_manifest(data_dir, dataset.files)
+        write_manifest(data_dir, library.files)
     except OSError as exc:
         print(f"error: writing {Path(data_dir) / MANIFEST}: {exc.strerror}", file=err)
         return EXIT_INVALID
-    print(f"sealed: {Path(data_dir) / MANIFEST} lists the {len(dataset.files)} data files as checked", file=out)
+    print(f"sealed: {Path(data_dir) / MANIFEST} lists the {len(library.files)} data files as checked", file=out)
     return EXIT_OK

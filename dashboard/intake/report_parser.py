@@ -36,6 +36,7 @@ from dashboard.intake.statement_tables import (
     read_statement_table,
     summary_rows,
 )
+from dashboard.store.names import report_id
 from dashboard.store.periods import ACTUAL, Period
 from dashboard.store.schemas import GOALS_TOPIC, column_names
 
@@ -75,13 +76,29 @@ class ParsedReport:
     goals: pd.DataFrame
     risks: pd.DataFrame
 
+    @property
+    def report_id(self) -> str:
+        return str(self.report["report"].iloc[0])
+
     def frames(self) -> dict[str, pd.DataFrame]:
-        """Each frame by the data file it is written to (`finance.csv`, …)."""
-        return {f"{name}.csv": frame for name, frame in vars(self).items()}
+        """Each frame by the data file it is written to (`finance.csv`, …), every row naming the
+        report it came from (`report`, the first column)."""
+        out = {}
+        for name, frame in vars(self).items():
+            if name != "report":
+                frame = frame.copy()
+                frame.insert(0, "report", self.report_id)
+            out[f"{name}.csv"] = frame
+        return out
+
+
+def row_columns(file: str) -> list[str]:
+    """A data file's columns but the report each row came from, which `ParsedReport.frames` adds."""
+    return [name for name in column_names(file) if name != "report"]
 
 
 def _frame(file: str, rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=column_names(file))
+    return pd.DataFrame(rows, columns=row_columns(file))
 
 
 class _Parser:
@@ -227,6 +244,7 @@ class _Parser:
                 None, f"the goal table reports at {d}.{m}. but the figures run to {status_date:%-d.%-m.%Y}"
             )
         report = {
+            "report": report_id(self.division, status_date),
             "title": self.meta["title"],
             "division": self.division,
             "division_title": self.division_title,
@@ -236,7 +254,8 @@ class _Parser:
         }
         cost_centres = [a for a in dict.fromkeys(finance["service_area"]) if a]
         return ParsedReport(
-            report=pd.DataFrame([report]),  # source_file and source_sha256 are the ingest's to add
+            # source_file and source_sha256 are the ingest's to add
+            report=pd.DataFrame([{name: report.get(name, "") for name in column_names("report.csv")}]),
             finance=finance,
             printed_derived=_frame("printed_derived.csv", self.printed_derived),
             summary=_frame("summary.csv", self.summary),

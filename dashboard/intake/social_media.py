@@ -14,7 +14,7 @@ from dashboard.intake.numbers import parse_decimal
 from dashboard.intake.report_text import DATE, ReportFormatError, iso_date
 from dashboard.store.schemas import SOCIAL_CHANNELS, column_names
 
-_COLUMNS = column_names("social_media.csv")
+_COLUMNS = [name for name in column_names("social_media.csv") if name != "report"]  # frames() adds it
 # How the report names each channel: as a word, but X in its genitive (a lone "X" is any letter).
 CHANNEL_PATTERNS = {channel: rf"\b{re.escape(channel)}" for channel in SOCIAL_CHANNELS} | {"X": r"\bX:n\b"}
 

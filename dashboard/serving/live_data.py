@@ -1,4 +1,4 @@
-"""The dataset a running app serves: the newest good one in its data folder.
+"""The library a running app serves: the newest good one in its data folder.
 
 Replacing files in the data folder is picked up without a restart (the data module caches by the
 files' signature and reloads when one changes). A replacement that fails validation or
@@ -17,24 +17,24 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.store.dataset import Dataset, load_dataset
 from dashboard.store.findings import describe_finding
+from dashboard.store.library import Library, load_library
 from dashboard.store.validation import DataError
 
 log = logging.getLogger(__name__)
 
 
-def checked_dataset(directory: Path) -> Dataset:
-    """`load_dataset`, refusing data whose printed figures disagree (a material discrepancy)."""
-    dataset = load_dataset(directory)
-    if not dataset.reconciliation.ok:  # one wrong number makes the dashboard worthless
-        material = dataset.reconciliation.material
+def checked_library(directory: Path) -> Library:
+    """`load_library`, refusing data whose printed figures disagree (a material discrepancy)."""
+    library = load_library(directory)
+    if not library.reconciliation.ok:  # one wrong number makes the dashboard worthless
+        material = library.reconciliation.material
         raise DataError(
             f"{directory}: {len(material)} material discrepancies, the first: "
             + describe_finding(material.iloc[0])
             + "; run `python -m dashboard check` for all"
         )
-    return dataset
+    return library
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,11 @@ class Rejection:
 
 
 class LastGoodData:
-    """One data folder's newest dataset that passed every check, and why a newer one was refused."""
+    """One data folder's newest library that passed every check, and why a newer one was refused."""
 
-    def __init__(self, directory: Path, dataset: Dataset) -> None:
+    def __init__(self, directory: Path, library: Library) -> None:
         self.directory = directory
-        self._good = dataset
+        self._good = library
         self._rejection: Rejection | None = None
         self._lock = threading.Lock()
 
@@ -56,9 +56,9 @@ class LastGoodData:
     def rejection(self) -> Rejection | None:
         return self._rejection
 
-    def get(self) -> Dataset:
+    def get(self) -> Library:
         try:
-            dataset = checked_dataset(self.directory)
+            library = checked_library(self.directory)
         except DataError as exc:
             with self._lock:
                 if self._rejection is None or self._rejection.error != str(exc):
@@ -66,13 +66,13 @@ class LastGoodData:
                     self._rejection = Rejection(str(exc), dt.datetime.now(dt.UTC))
                 return self._good
         with self._lock:
-            if dataset is not self._good:
-                log.info("loaded new data from %s (status date %s)", self.directory, dataset.report.status_date)
-                self._good = dataset
+            if library is not self._good:
+                log.info("loaded new data from %s (%d reports)", self.directory, len(library.reports))
+                self._good = library
             if self._rejection is not None:
                 log.info("the data in %s is good again", self.directory)
                 self._rejection = None
-        return dataset
+        return library
 
 
 _holders: dict[Path, LastGoodData] = {}
@@ -87,6 +87,6 @@ def holder(directory: Path | str) -> LastGoodData:
         found = _holders.get(directory)
     if found is not None:
         return found
-    created = LastGoodData(directory, checked_dataset(directory))
+    created = LastGoodData(directory, checked_library(directory))
     with _holders_lock:
         return _holders.setdefault(directory, created)

@@ -5,7 +5,8 @@ atomic writing with the manifest, the reconciliation of the report's own sums, t
 income statement's lines and subtotal formulas, what a period is (TP, TOT … kk, TA), and the URL
 form of names (`slugify`). It is the bottom layer: it imports no other package of `dashboard`.
 
-- `dataset`: `load_dataset` (cached) and `write_dataset`, the `Dataset` every view reads
+- `library`: `load_library` (cached) and `write_library`: a folder's reports, every division and
+  status date; `dataset`: the `Dataset` of one report, what every view reads
 - `schemas`: each data file's columns, their types and allowed values (the one definition)
 - `validation`: the columns checked and typed; `DataError`, naming file, line and column
 - `files`: reading a CSV or the report's text, writing a file atomically; `DEFAULT_DATA_DIR`
@@ -13,5 +14,5 @@ form of names (`slugify`). It is the bottom layer: it imports no other package o
 - `statement`: the income statement's lines and subtotal formulas; `periods`: TP, TOT, TA
 - `reconcile`: every check of the printed figures; with `subtotals` (the statements completed),
   `totals_sources` (no figure counted twice) and `findings` (one difference, in words)
-- `names`: `slugify`, the URL form of names
+- `names`: `slugify`, the URL form of names, and `report_id`, a report's identity
 """

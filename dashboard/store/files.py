@@ -118,6 +118,23 @@ def dataset_files(frames: Mapping[str, pd.DataFrame]) -> dict[str, str]:
     return {file: _csv_text(frames[file]) for file in SCHEMAS if file in frames}
 
 
+def as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame as its file's cells read back, every value the text written: rows of a file read
+    and rows of a report parsed can then be put together and written again unchanged."""
+    return pd.read_csv(io.StringIO(_csv_text(frame)), dtype=str, keep_default_na=False)
+
+
+def read_text_tables(directory: Path) -> dict[str, pd.DataFrame]:
+    """Each data file of a folder as text cells (`as_text`): what `add` puts new reports beside,
+    once the folder has loaded as a library. A file the folder lacks is left out."""
+    out = {}
+    for file in SCHEMAS:
+        path = Path(directory) / file
+        if path.is_file():
+            out[file] = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    return out
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write a file by an atomic rename: a reader finds the old file or the new one, never a part."""
     fd, scratch = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)

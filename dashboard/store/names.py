@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 
@@ -11,3 +12,8 @@ def slugify(text: str) -> str:
     text = re.sub(r"[^a-z0-9\s-]", "", text)
     text = re.sub(r"[\s-]+", "-", text)
     return text.strip("-")
+
+
+def report_id(division: str, status_date: dt.date) -> str:
+    """A report's identity, as every data file names it: its division and the date its figures describe."""
+    return f"{slugify(division)}-{status_date.isoformat()}"

@@ -40,7 +40,8 @@ def _optional(*names: str) -> tuple[Column, ...]:
     return tuple(Column(name, required=False) for name in names)
 
 
-# Columns several files share: where a figure belongs and which period it is for.
+# Columns several files share: which report a row is from, where a figure belongs, which period.
+_REPORT = Column("report")  # report.csv's id of the report: `<division slug>-<status date>`
 _DIVISION = Column("division")
 _SERVICE_AREA = Column("service_area", required=False)  # empty: the division's own table
 _LINE_ITEM = Column("line_item", "choice", choices=tuple(LINE_BY_NAME))
@@ -51,6 +52,7 @@ _PARAGRAPH = Column("paragraph", "int", low=1)
 
 SCHEMAS: dict[str, tuple[Column, ...]] = {
     "report.csv": (
+        _REPORT,
         Column("title"),
         _DIVISION,
         Column("division_title"),
@@ -60,8 +62,9 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("source_file"),
         Column("source_sha256"),
     ),
-    "finance.csv": (_DIVISION, _SERVICE_AREA, _LINE_ITEM, _BASIS, *_PERIOD, _EUR),
+    "finance.csv": (_REPORT, _DIVISION, _SERVICE_AREA, _LINE_ITEM, _BASIS, *_PERIOD, _EUR),
     "printed_derived.csv": (
+        _REPORT,
         _DIVISION,
         _SERVICE_AREA,
         _LINE_ITEM,
@@ -70,6 +73,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("printed", "number"),
     ),
     "summary.csv": (
+        _REPORT,
         _DIVISION,
         Column("summary_row", "choice", choices=tuple(SUMMARY_ROWS)),
         Column("line_item", "choice", choices=tuple(SUMMARY_ROWS.values())),
@@ -78,14 +82,16 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         _EUR,
     ),
     "commentary.csv": (
+        _REPORT,
         _DIVISION,
         _SERVICE_AREA,
         Column("topic", "choice", choices=COMMENTARY_TOPICS),
         _PARAGRAPH,
         Column("text"),
     ),
-    "service_areas.csv": (_DIVISION, _SERVICE_AREA, Column("heading"), _PARAGRAPH, Column("text")),
+    "service_areas.csv": (_REPORT, _DIVISION, _SERVICE_AREA, Column("heading"), _PARAGRAPH, Column("text")),
     "social_media.csv": (
+        _REPORT,
         Column("channel", "choice", choices=SOCIAL_CHANNELS),
         Column("metric", "choice", choices=SOCIAL_METRICS),
         Column("value", "number"),
@@ -95,6 +101,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         *_optional("note"),
     ),
     "goals.csv": (
+        _REPORT,
         Column("table", "int", low=1),
         *_optional("table_title"),
         Column("row", "int", low=1),
@@ -102,6 +109,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("partial", "bool"),
     ),
     "risks.csv": (
+        _REPORT,
         Column("row", "int", low=1),
         *_optional("risk_class"),
         Column("risk"),
@@ -112,8 +120,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
 }
 # What identifies a figure: a file holds each key once.
 FINANCE_KEY = ["division", "service_area", "line_item", "basis", "year", "months"]
-SUMMARY_KEY = ["division", "summary_row", "basis", "year", "months"]
-SOCIAL_KEY = ["channel", "metric", "date", "period_label", "derived"]
+SUMMARY_KEY = ["report", "division", "summary_row", "basis", "year", "months"]
+SOCIAL_KEY = ["report", "channel", "metric", "date", "period_label", "derived"]
 # Files a folder may leave out: a city-wide ledger prints no budget summary. Ingest writes them all.
 OPTIONAL_FILES = frozenset({"summary.csv"})
 

@@ -22,7 +22,7 @@ from dash import Dash, html
 
 from dashboard.presentation.texts import LANGUAGES, t
 from dashboard.serving.delivery import check_plotly_bundle, configure_delivery
-from dashboard.serving.live_data import checked_dataset, holder
+from dashboard.serving.live_data import checked_library, holder
 from dashboard.serving.security import configure_security
 from dashboard.serving.settings import SETTINGS_KEY, Settings
 from dashboard.store.validation import DataError
@@ -100,11 +100,11 @@ def create_app(settings: Settings | None = None) -> Dash:
     settings = settings or Settings.from_env()
     check_plotly_bundle(ASSETS_DIR)  # fail at start when plotly.py and the bundled plotly.js disagree
     configure_logging(settings.log_level)
-    dataset = checked_dataset(settings.data_dir)  # fail at start, naming the bad file or figure
+    library = checked_library(settings.data_dir)  # fail at start, naming the bad file or figure
     holder(settings.data_dir)  # from here on, the last good data serves if a replacement is bad
     # Each division's shared figures, computed beside the server rather than before it starts (a
     # city-wide ledger takes seconds) and before most first clicks would need them.
-    threading.Thread(target=prepare_views, args=(dataset,), name="prepare-views", daemon=True).start()
+    threading.Thread(target=prepare_views, args=(library.latest,), name="prepare-views", daemon=True).start()
     app = DashboardApp(
         __name__,
         use_pages=True,
@@ -127,20 +127,22 @@ def create_app(settings: Settings | None = None) -> Dash:
     def healthz():
         try:
             data = holder(settings.data_dir)
-            current = data.get()
+            library = data.get()
         except DataError as exc:
             return flask.jsonify(status="error", error=str(exc)), 503
+        latest = library.latest
         body = {
             "status": "ok",
-            "status_date": current.report.status_date.isoformat(),
-            "period": current.periods.current.label,
-            "source_file": current.report.source_file,
+            "status_date": latest.report.status_date.isoformat(),
+            "period": latest.periods.current.label,
+            "source_file": latest.report.source_file,
+            "reports": [report.report_id for report in library.reports],
         }
         rejection = data.rejection
         if rejection is not None:  # still serving (200): the last good data, and why newer data was refused
             body |= {"status": "degraded", "data_error": rejection.error, "rejected_since": rejection.since.isoformat()}
         return flask.jsonify(body)
 
-    del dataset
+    del library
     configure_security(app, settings)  # last: it hashes the inline scripts of the finished page
     return app

@@ -19,6 +19,7 @@ from typing import Any
 
 from dash import html
 
+from dashboard.analysis.development import Development, development
 from dashboard.analysis.finance_view import (
     GROUPS,
     MEASURES,
@@ -29,15 +30,25 @@ from dashboard.analysis.finance_view import (
     division_figures,
     view_division,
 )
+from dashboard.presentation.development_charts import DEVELOPMENT_CHARTS
 from dashboard.presentation.exports import finance_scope
 from dashboard.presentation.figures import CHART_BUILDERS
 from dashboard.presentation.texts import DEFAULT_LANG, LANGUAGES, org_name, t
-from dashboard.store.dataset import Dataset
+from dashboard.store.dataset import ALL_DIVISIONS, Dataset
+from dashboard.store.library import Library
 from dashboard.store.names import slugify
 from dashboard.web import ids
 from dashboard.web.components import Markup
 from dashboard.web.export_toolbar import FINANCE, export_id, scope_line
-from dashboard.web.finance_layout import CHARTS, apply_outputs, area_options, finance_page
+from dashboard.web.finance_layout import (
+    CHARTS,
+    DEVELOPMENT_CHART_IDS,
+    apply_outputs,
+    area_options,
+    finance_page,
+    report_menu,
+    report_options,
+)
 from dashboard.web.finance_render import (
     render_area_texts,
     render_chart_head,
@@ -49,6 +60,7 @@ from dashboard.web.finance_render import (
 )
 from dashboard.web.parts import render_chart_table, render_notices
 from dashboard.web.query import Notice, resolve_division, resolve_selection
+from dashboard.web.site import data_status_parts
 
 
 def _outputs() -> list[tuple[str, str]]:
@@ -62,13 +74,13 @@ def _outputs() -> list[tuple[str, str]]:
         (ids.AREA_TEXTS, "children"),
         (export_id(FINANCE, "scope"), "children"),
     ]
-    for _, chart_id in CHARTS:
+    for _, chart_id in (*CHARTS, *DEVELOPMENT_CHART_IDS):
         out += [
             (ids.head_id(chart_id), "children"),
             (chart_id, "figure"),
             (ids.table_id(chart_id), "children"),
         ]
-    return out
+    return [*out, (ids.DATA_STATUS, "children")]
 
 
 OUTPUTS = _outputs()
@@ -98,7 +110,7 @@ _cache_owner_lock = threading.Lock()
 
 @functools.lru_cache(maxsize=CACHED_DIVISIONS)
 def _cached_division(key: _SameDataset, division: str) -> DivisionFigures:
-    return division_figures(key.dataset, division)
+    return division_figures(key.dataset, division, lambda other: _cached_division(key, other))
 
 
 @functools.lru_cache(maxsize=CACHED_VIEWS // 4)
@@ -112,19 +124,45 @@ def _computed(selection: Selection) -> Selection:
 
 
 @functools.lru_cache(maxsize=CACHED_VIEWS)
-def _cached_outputs(key: _SameDataset, selection: Selection, lang: str) -> dict[tuple[str, str], Any]:
+def _cached_outputs(
+    key: _SameDataset, selection: Selection, lang: str, history: tuple[_SameDataset, ...]
+) -> dict[tuple[str, str], Any]:
     view = dataclasses.replace(_cached_view(key, _computed(selection)), selection=selection)
-    return _render_outputs(key.dataset, view, [], lang)
+    return _render_outputs(key.dataset, view, [], lang, _development(history, view))
+
+
+def _history(library: Library | None, dataset: Dataset, selection: Selection) -> tuple[_SameDataset, ...]:
+    """The reports of the year so far of the selection's division (only `dataset` without a library)."""
+    if library is None:
+        return (_SameDataset(dataset),)
+    earlier = library.year_so_far(dataset.report.status_date, view_division(dataset, selection))
+    return tuple(_SameDataset(d) for d in earlier if d is not dataset) + (_SameDataset(dataset),)
+
+
+def _development(history: tuple[_SameDataset, ...], view: FinanceView) -> Development:
+    """The selection at each report of the year so far, each point its report's own cached view."""
+    points = []
+    for key in history:
+        if key.dataset is history[-1].dataset:
+            points.append((key.dataset.report, view))
+            continue
+        known = set(key.dataset.cost_centres_by_division.get(view.division, ()))
+        selection = dataclasses.replace(view.selection, areas=tuple(a for a in view.selection.areas if a in known))
+        points.append((key.dataset.report, _cached_view(key, _computed(selection))))
+    return development(points)
 
 
 def _forget_other_datasets(dataset: Dataset) -> None:
-    """Drop cached results when the data changes, so an old dataset is not kept alive by the cache."""
+    """Drop cached results when the data changes, so an old library is not kept alive by the cache.
+
+    The datasets of one library (a report each) share its `files` mapping: switching reports keeps
+    the cache; a new version of the folder's files clears it."""
     with _cache_owner_lock:
-        if _cache_owner[0] != id(dataset):
+        if _cache_owner[0] != id(dataset.files):
             _cached_outputs.cache_clear()
             _cached_view.cache_clear()
             _cached_division.cache_clear()
-            _cache_owner[0] = id(dataset)
+            _cache_owner[0] = id(dataset.files)
 
 
 def prepare_views(dataset: Dataset) -> None:
@@ -146,20 +184,25 @@ def update_finance_view(
     bridge_by: object,
     lang: object,
     division: object = "",
+    library: Library | None = None,
 ) -> dict[tuple[str, str], Any]:
-    """Every output of the page for the controls' values; invalid values give a notice, not an error."""
+    """Every output of the page for the controls' values; invalid values give a notice, not an error.
+
+    `dataset` is the report shown; `library`, where given, its library, whose earlier reports of the
+    year draw the development charts."""
     lang = lang if lang in LANGUAGES else DEFAULT_LANG
     selection, notices = resolve_selection(dataset, division, area_slugs, group, measure, bridge_by)
     _forget_other_datasets(dataset)
     key = _SameDataset(dataset)
+    history = _history(library, dataset, selection)
     if notices:  # a bad value in a link: rare, and the notice is part of the output
         view = dataclasses.replace(_cached_view(key, _computed(selection)), selection=selection)
-        return _render_outputs(dataset, view, notices, lang)
-    return dict(_cached_outputs(key, selection, lang))
+        return _render_outputs(dataset, view, notices, lang, _development(history, view))
+    return dict(_cached_outputs(key, selection, lang, history))
 
 
 def _render_outputs(
-    dataset: Dataset, view: FinanceView, notices: list[Notice], lang: str
+    dataset: Dataset, view: FinanceView, notices: list[Notice], lang: str, year: Development
 ) -> dict[tuple[str, str], Any]:
     selection = view.selection
     # Text-only parts go as Markup: one Dash component each instead of one per element (the
@@ -175,29 +218,44 @@ def _render_outputs(
         # What the downloads will hold, in the same answer (not a second request per click).
         (export_id(FINANCE, "scope"), "children"): scope_line(lang, *finance_scope(dataset, selection, lang)),
     }
-    for key, chart_id in CHARTS:
-        chart = CHART_BUILDERS[key](view, lang)
+    charts = [(chart_id, CHART_BUILDERS[key](view, lang)) for key, chart_id in CHARTS]
+    charts += [(chart_id, DEVELOPMENT_CHARTS[key](year, lang)) for key, chart_id in DEVELOPMENT_CHART_IDS]
+    for chart_id, chart in charts:
         result[(ids.head_id(chart_id), "children")] = Markup(render_chart_head(chart, chart_id))
         result[(chart_id, "figure")] = chart.figure
         result[(ids.table_id(chart_id), "children")] = render_chart_table(chart)
+    result[(ids.DATA_STATUS, "children")] = data_status_parts(
+        dataset, lang, every_report=view.division == ALL_DIVISIONS
+    )
     return result
 
 
-def division_filter_outputs(dataset: Dataset, division_slug: object, lang: object) -> tuple[list, list, str]:
-    """The cost-centre filter for a newly chosen division: its cost centres, none ticked."""
+def division_filter_outputs(
+    dataset: Dataset, division_slug: object, lang: object, library: Library | None = None
+) -> tuple[list, list, str, list, str, bool]:
+    """The filters for a newly chosen division: its cost centres, none ticked; its reports, the
+    one of `dataset` (the chosen date where the division has a report of it, else its latest) chosen."""
     lang = lang if lang in LANGUAGES else DEFAULT_LANG
     division = view_division(dataset, Selection(division=resolve_division(dataset, division_slug, [])))
     help_text = t("area_filter_help", lang, division=org_name(division, lang))
-    return area_options(dataset, division, lang), [], help_text
+    reports = report_options(report_menu(library, dataset, division), lang)
+    date = dataset.report.status_date.isoformat()
+    return area_options(dataset, division, lang), [], help_text, reports, date, len(reports) < 2
 
 
-def initial_finance_page(dataset: Dataset, selection: Selection, lang: str, notices: list[Notice]) -> html.Div:
+def initial_finance_page(
+    dataset: Dataset, selection: Selection, lang: str, notices: list[Notice], library: Library | None = None
+) -> html.Div:
     """The finance page drawn complete on the server: the first view needs no callback round trip,
     and the browser renders it once instead of applying every output of a callback one by one."""
-    return apply_outputs(finance_page(dataset, selection, lang, notices), selection_outputs(dataset, selection, lang))
+    menu = report_menu(library, dataset, view_division(dataset, selection))
+    page = finance_page(dataset, selection, lang, notices, menu)
+    return apply_outputs(page, selection_outputs(dataset, selection, lang, library))
 
 
-def selection_outputs(dataset: Dataset, selection: Selection, lang: str) -> dict[tuple[str, str], Any]:
+def selection_outputs(
+    dataset: Dataset, selection: Selection, lang: str, library: Library | None = None
+) -> dict[tuple[str, str], Any]:
     """The finance callback's outputs for a selection, as its controls would post it."""
     return update_finance_view(
         dataset,
@@ -207,4 +265,5 @@ def selection_outputs(dataset: Dataset, selection: Selection, lang: str) -> dict
         selection.bridge_by,
         lang,
         slugify(selection.division),
+        library,
     )

@@ -17,16 +17,44 @@ from dashboard.presentation.texts import t
 from dashboard.serving.live_data import holder
 from dashboard.serving.settings import SETTINGS_KEY, Settings
 from dashboard.store.dataset import Dataset
+from dashboard.store.library import Library
 from dashboard.store.validation import DataError
+from dashboard.web.query import Notice, ReportChoice, resolve_report
 
 
 def current_settings() -> Settings:
     return flask.current_app.config[SETTINGS_KEY]
 
 
-def current_dataset() -> Dataset:
-    """The newest data in the folder that passed its checks; a bad replacement is logged and ignored."""
+def current_library() -> Library:
+    """The newest library in the folder that passed its checks; a bad replacement is logged and ignored."""
     return holder(current_settings().data_dir).get()
+
+
+def current_dataset() -> Dataset:
+    """The latest report of the current library."""
+    return current_library().latest
+
+
+def choose_report(date: object = None, division: object = None) -> ReportChoice:
+    """The report a link or the report selector names, from the current library. A page layout
+    keeps the choice for the request (`report_params`, `report_notices`), so that every link it
+    draws keeps the report and the page says what it could not show."""
+    choice = resolve_report(current_library(), date, division)
+    if flask.has_request_context():
+        flask.g.report_choice = choice
+    return choice
+
+
+def report_params() -> list[tuple[str, str]]:
+    """`date` and `division` as this request's page honoured them, for its links to keep."""
+    choice = flask.g.get("report_choice") if flask.has_request_context() else None
+    return list(choice.params) if choice else []
+
+
+def report_notices() -> list[Notice]:
+    choice = flask.g.get("report_choice") if flask.has_request_context() else None
+    return list(choice.notices) if choice else []
 
 
 def data_error_page(error: DataError) -> html.Main:
@@ -34,13 +62,14 @@ def data_error_page(error: DataError) -> html.Main:
 
 
 def with_data(build: Callable[..., html.Div]) -> Callable[..., html.Div]:
-    """A Dash Pages layout `build(dataset, settings, **query)` that says so when the data breaks
-    under a running app, instead of answering with a server error."""
+    """A Dash Pages layout `build(dataset, settings, **query)` for the report the link names
+    (`date`, `division`), that says so when the data breaks under a running app, instead of
+    answering with a server error."""
 
     @functools.wraps(build)
     def layout(**query) -> html.Div:
         try:
-            dataset = current_dataset()
+            dataset = choose_report(query.get("date"), query.get("division")).dataset
         except DataError as exc:
             return data_error_page(exc)
         return build(dataset, current_settings(), **query)

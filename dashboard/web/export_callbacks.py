@@ -16,7 +16,7 @@ from dashboard.presentation.exports import csv_file_name, finance_export, xlsx_f
 from dashboard.presentation.texts import DEFAULT_LANG, LANGUAGES
 from dashboard.store.dataset import Dataset
 from dashboard.web import ids
-from dashboard.web.current import current_dataset
+from dashboard.web.current import choose_report
 from dashboard.web.export_toolbar import FINANCE, export_id, report_page_export
 from dashboard.web.query import resolve_selection
 
@@ -70,14 +70,13 @@ def register_export_callbacks(app: Dash) -> None:
         prevent_initial_call=True,
     )
     def download_finance_view(
-        xlsx_clicks, csv_clicks, table_key, area_slugs, group, measure, bridge_by, division, lang
+        xlsx_clicks, csv_clicks, table_key, area_slugs, group, measure, bridge_by, division, date, lang
     ):
         if not (xlsx_clicks or csv_clicks):
             return no_update
         kind = _kind(FINANCE)
-        return finance_download(
-            current_dataset(), kind, table_key, area_slugs, group, measure, bridge_by, lang, division
-        )
+        dataset = choose_report(date, division).dataset  # the report the page shows
+        return finance_download(dataset, kind, table_key, area_slugs, group, measure, bridge_by, lang, division)
 
     # The scope line under the heading follows the controls as an output of the page's callback.
 
@@ -92,7 +91,9 @@ def register_export_callbacks(app: Dash) -> None:
     def download_report_page(xlsx_clicks, csv_clicks, table_key, state):
         if not (xlsx_clicks or csv_clicks):
             return no_update
-        return report_download(current_dataset(), _kind("report"), table_key, state)
+        params = (state or {}).get("params") or {}
+        dataset = choose_report(params.get("date"), params.get("division")).dataset  # the report the page shows
+        return report_download(dataset, _kind("report"), table_key, state)
 
     for page in (FINANCE, "report"):
         app.clientside_callback(

@@ -22,6 +22,7 @@ from dashboard.presentation.export_files import Export
 from dashboard.presentation.exports import PAGE_TABLES, finance_scope, report_export
 from dashboard.presentation.texts import t
 from dashboard.store.dataset import Dataset
+from dashboard.web.current import report_params
 from dashboard.web.query import read_aim
 
 # Component ids: the finance page's toolbar and a report page's toolbar are wired separately.
@@ -111,7 +112,10 @@ def export_toolbar(
                 id=export_id(page, "menu"),
                 className="menu",
             ),
-            dcc.Store(id=export_id(page, "state"), data={"page": page, "lang": lang, "params": dict(params or [])}),
+            dcc.Store(
+                id=export_id(page, "state"),
+                data={"page": page, "lang": lang, "params": dict([*report_params(), *(params or [])])},
+            ),
             dcc.Download(id=export_id(page, "download")),
         ],
         className="export-menu no-print",

@@ -9,7 +9,9 @@ page's first draw and every later one match.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,14 +19,16 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.analysis.finance_view import BRIDGE_BY, GROUPS, MEASURES, Selection, view_division
-from dashboard.presentation.texts import org_name, t
-from dashboard.store.dataset import Dataset
+from dashboard.presentation.texts import format_date, org_name, t
+from dashboard.store.dataset import ALL_DIVISIONS, Dataset
+from dashboard.store.library import Library
 from dashboard.store.names import slugify
 from dashboard.web import ids
 from dashboard.web.components import Plot
+from dashboard.web.current import report_params
 from dashboard.web.export_toolbar import export_toolbar
 from dashboard.web.parts import GRAPH_CONFIG, notice_block
-from dashboard.web.query import Notice, area_slugs, division_slugs
+from dashboard.web.query import Notice, area_slugs
 from dashboard.web.site import data_status, site_footer, site_nav, skip_link
 
 # Chart cards in page order: (key into figures.CHART_BUILDERS, component id).
@@ -35,11 +39,17 @@ CHARTS: tuple[tuple[str, str], ...] = (
     ("bridge", ids.BRIDGE_CHART),
     ("forecast", ids.FORECAST_CHART),
 )
+# The year's development across reports: (key into development_charts.DEVELOPMENT_CHARTS, component id).
+DEVELOPMENT_CHART_IDS: tuple[tuple[str, str], ...] = (
+    ("development", ids.DEVELOPMENT_CHART),
+    ("forecast_development", ids.FORECAST_DEVELOPMENT_CHART),
+)
 
 
 def view_query(selection: Selection, lang: str) -> str:
     """The query string that reproduces a view (the same one the browser writes on every change)."""
-    pairs = [("division", slugify(selection.division))] if selection.division else []
+    pairs = [*report_params()]
+    pairs += [("division", slugify(selection.division))] if selection.division else []
     pairs += [("area", slugify(a)) for a in selection.areas]
     pairs += [
         ("group", selection.group),
@@ -47,7 +57,7 @@ def view_query(selection: Selection, lang: str) -> str:
         ("bridge", selection.bridge_by),
         ("lang", lang),
     ]
-    return "?" + urlencode(pairs)
+    return "?" + urlencode(list(dict.fromkeys(pairs)))
 
 
 def other_lang(lang: str) -> str:
@@ -77,20 +87,69 @@ def area_options(dataset: Dataset, division: str, lang: str) -> list[dict[str, s
     return [{"label": org_name(a, lang), "value": slug} for slug, a in area_slugs(dataset, division).items()]
 
 
-def division_control(dataset: Dataset, selection: Selection, lang: str) -> html.Div:
-    """The division to show: offered where the data holds more than one (a city-wide ledger)."""
-    divisions = division_slugs(dataset)
+@dataclass(frozen=True)
+class ReportMenu:
+    """What the report and division selectors offer: every division of the library (the view of
+    all divisions last) and the chosen division's reports."""
+
+    divisions: tuple[str, ...]
+    dates: tuple[tuple[dt.date, int], ...]  # (status date, months of figures), oldest first
+
+
+def report_menu(library: Library | None, dataset: Dataset, division: str) -> ReportMenu:
+    """The selectors for `division` of `library` (or of the one dataset, where no library is given)."""
+    if library is None:
+        return ReportMenu(
+            tuple(dataset.cost_centres_by_division), ((dataset.report.status_date, dataset.periods.current.months),)
+        )
+    divisions = list(library.divisions)
+    if library.dates_of(ALL_DIVISIONS):
+        divisions.append(ALL_DIVISIONS)
+    dates = library.dates_of(division) or library.dates
+    return ReportMenu(tuple(divisions), tuple((d, library.by_date[d].periods.current.months) for d in dates))
+
+
+def report_options(menu: ReportMenu, lang: str) -> list[dict[str, str]]:
+    return [
+        {"label": t("report_option", lang, date=format_date(date, lang), months=months), "value": date.isoformat()}
+        for date, months in menu.dates
+    ]
+
+
+def division_control(dataset: Dataset, selection: Selection, menu: ReportMenu, lang: str) -> html.Div:
+    """The division to show: offered where the data holds more than one (a library, a city ledger)."""
     chosen = slugify(view_division(dataset, selection))
     control = _radio(
         ids.DIVISION_CONTROL,
         t("division_control", lang),
-        [(s, org_name(d, lang)) for s, d in divisions.items()],
+        [(slugify(d), org_name(d, lang)) for d in menu.divisions],
         chosen,
     )
-    return html.Div(control, hidden=len(divisions) < 2)
+    return html.Div(control, hidden=len(menu.divisions) < 2)
 
 
-def filters(dataset: Dataset, selection: Selection, lang: str) -> html.Section:
+def report_control(dataset: Dataset, menu: ReportMenu, lang: str) -> html.Div:
+    """The report to show, by its status date: offered where the division has several. Hidden,
+    not left out, so that the callbacks always find it."""
+    options = report_options(menu, lang)
+    control = html.Fieldset(
+        [
+            html.Legend(t("report_control", lang), className="control-label"),
+            dbc.RadioItems(
+                id=ids.REPORT_CONTROL,
+                options=options,
+                value=dataset.report.status_date.isoformat(),
+                className="choice-list",
+                inputClassName="choice-input",
+                labelClassName="choice",
+            ),
+        ],
+        className="control",
+    )
+    return html.Div(control, id=ids.REPORT_CONTROL + "-box", hidden=len(options) < 2)
+
+
+def filters(dataset: Dataset, selection: Selection, menu: ReportMenu, lang: str) -> html.Section:
     """The controls. On a phone they fold under a "Rajaa: …" button naming the ticked cost centres
     (`assets/menus.css`); the button's clientside callback (end of `register_callbacks`) opens the
     panel and keeps the label in step, from the templates in its data attributes."""
@@ -120,7 +179,8 @@ def filters(dataset: Dataset, selection: Selection, lang: str) -> html.Section:
     )
     panel = html.Div(
         [
-            division_control(dataset, selection, lang),
+            division_control(dataset, selection, menu, lang),
+            report_control(dataset, menu, lang),
             html.Fieldset(
                 [
                     html.Legend(t("area_filter", lang), className="control-label"),
@@ -182,7 +242,7 @@ def header(dataset: Dataset, selection: Selection, lang: str) -> html.Header:
                             html.Span(org_name(report.division, lang), className="subtitle"),
                         ]
                     ),
-                    data_status(dataset, lang),
+                    data_status(dataset, lang, id=ids.DATA_STATUS),
                 ],
                 className="header-text",
             ),
@@ -252,7 +312,10 @@ def apply_outputs(component, outputs: Mapping[tuple[str, str], Any]):
     return component
 
 
-def finance_page(dataset: Dataset, selection: Selection, lang: str, notices: Sequence[Notice]) -> html.Div:
+def finance_page(
+    dataset: Dataset, selection: Selection, lang: str, notices: Sequence[Notice], menu: ReportMenu | None = None
+) -> html.Div:
+    menu = menu or report_menu(None, dataset, view_division(dataset, selection))
     return html.Div(
         [
             skip_link(lang),
@@ -262,7 +325,7 @@ def finance_page(dataset: Dataset, selection: Selection, lang: str, notices: Seq
             html.Div(id=ids.INPUT_NOTICE, role="status"),
             html.Main(
                 [
-                    filters(dataset, selection, lang),
+                    filters(dataset, selection, menu, lang),
                     html.Div(
                         [
                             html.H2(id=ids.SELECTION_HEADING, className="selection-heading"),
@@ -274,6 +337,10 @@ def finance_page(dataset: Dataset, selection: Selection, lang: str, notices: Seq
                             html.Section(id=ids.AREA_TEXTS, className="card area-texts"),
                             html.Div(
                                 [chart_card(chart_id, lang) for _, chart_id in CHARTS[3:]], className="chart-grid"
+                            ),
+                            html.Div(
+                                [chart_card(chart_id, lang) for _, chart_id in DEVELOPMENT_CHART_IDS],
+                                className="chart-grid development",
                             ),
                             html.Section(id=ids.EXCEPTIONS, className="card"),
                             html.Section(

@@ -17,15 +17,19 @@ from dashboard.presentation.figures import Chart
 from dashboard.presentation.formatting import format_eur, format_pct
 from dashboard.presentation.texts import line_name, org_name, t
 from dashboard.presentation.view_tables import exception_rule, exceptions_table, selection_name, statement_table
-from dashboard.store.dataset import Dataset
+from dashboard.store.dataset import ALL_DIVISIONS, Dataset
 from dashboard.web import ids
 from dashboard.web.first_screen import exception_row_id, render_first_screen
 from dashboard.web.parts import render_data_table
 
 
 def render_selection_heading(dataset: Dataset, selection: Selection, lang: str) -> str:
+    division = view_division(dataset, selection)
     if not selection.areas:
-        return t("whole_division", lang, division=org_name(view_division(dataset, selection), lang))
+        key = "whole_city" if division == ALL_DIVISIONS else "whole_division"
+        return t(key, lang, division=org_name(division, lang), n=len(dataset.cost_centres_by_division[division]))
+    if division == ALL_DIVISIONS:
+        return t("selected_divisions", lang, areas=", ".join(org_name(a, lang) for a in selection.areas))
     return t("selected_areas", lang, areas=", ".join(org_name(a, lang) for a in selection.areas))
 
 

@@ -12,6 +12,7 @@ COPY_LINK_STATUS = "copy-link-status"
 AREA_FILTER = "service-area-filter"
 AREA_FILTER_HELP = "service-area-filter-help"
 DIVISION_CONTROL = "division-control"
+REPORT_CONTROL = "report-control"  # the report shown, by its status date
 GROUP_CONTROL = "line-group-control"
 MEASURE_CONTROL = "measure-control"
 BRIDGE_CONTROL = "bridge-by-control"
@@ -24,6 +25,9 @@ AREA_CHART = "cost-centre-chart"
 PACE_CHART = "pace-chart"
 BRIDGE_CHART = "variance-bridge-chart"
 FORECAST_CHART = "forecast-chart"
+DEVELOPMENT_CHART = "development-chart"
+FORECAST_DEVELOPMENT_CHART = "forecast-development-chart"
+DATA_STATUS = "data-status"
 EXCEPTIONS = "exceptions-table"
 STATEMENT_TABLE = "statement-table"
 ROUNDING_NOTE = "rounding-note"
@@ -54,4 +58,4 @@ FILTER_TOGGLE = "filter-toggle"
 FILTER_PANEL = "filter-panel"
 
 # The finance page's controls, in the order its callbacks read them (the downloads read them too).
-FINANCE_CONTROLS = (AREA_FILTER, GROUP_CONTROL, MEASURE_CONTROL, BRIDGE_CONTROL, DIVISION_CONTROL)
+FINANCE_CONTROLS = (AREA_FILTER, GROUP_CONTROL, MEASURE_CONTROL, BRIDGE_CONTROL, DIVISION_CONTROL, REPORT_CONTROL)

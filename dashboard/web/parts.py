@@ -15,6 +15,7 @@ from dashboard.presentation.tables import Table as DataTable
 from dashboard.presentation.tables import shown_rows
 from dashboard.presentation.texts import t
 from dashboard.web.components import Plot, Table
+from dashboard.web.current import report_notices
 from dashboard.web.query import Notice
 
 # The finance page's charts (and their embeds) are redrawn by its callback and resized by Plot.
@@ -24,7 +25,8 @@ REPORT_GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
 
 
 def render_notices(notices: Sequence[Notice], lang: str) -> list:
-    return [html.P(t(n.key, lang, **n.values), className="notice-item") for n in notices]
+    """What the page could not show as asked: the report the link named (`current.report_notices`) and `notices`."""
+    return [html.P(t(n.key, lang, **n.values), className="notice-item") for n in [*report_notices(), *notices]]
 
 
 def notice_block(notices: Sequence[Notice], lang: str, **props) -> html.Div:

@@ -6,6 +6,7 @@ controls' values through `resolve_selection`, so a hostile or stale value is han
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -14,7 +15,8 @@ import pandas as pd
 from dashboard.analysis.finance_view import BRIDGE_BY, GROUPS, MEASURES, Selection
 from dashboard.analysis.goals import strategic_aims
 from dashboard.presentation.texts import LANGUAGES
-from dashboard.store.dataset import Dataset
+from dashboard.store.dataset import ALL_DIVISIONS, Dataset
+from dashboard.store.library import Library
 from dashboard.store.names import slugify
 
 
@@ -124,3 +126,49 @@ def read_aim(goals: pd.DataFrame, query: Mapping[str, object], notices: list[Not
         return by_slug[wanted]
     notices.append(Notice("unknown_param", {"name": "aim", "value": wanted[:80]}))
     return None
+
+
+@dataclass(frozen=True)
+class ReportChoice:
+    """The report a link or the report selector asks for, as the library can show it."""
+
+    dataset: Dataset
+    params: tuple[tuple[str, str], ...]  # `date`, `division` as honoured: what every link of the page keeps
+    notices: tuple[Notice, ...]
+
+
+def _last(value: object) -> str:
+    values = [v for v in _as_list(value) if v]
+    return values[-1] if values else ""
+
+
+def resolve_report(library: Library, date: object, division: object) -> ReportChoice:
+    """The dataset of `date` (ISO, default the latest) seen from `division`'s report (a slug,
+    default the date's first report); a date or division the library does not hold falls back to
+    the latest with a notice. A division without a report of the date shows its latest report."""
+    notices: list[Notice] = []
+    by_slug = {slugify(name): name for name in (*library.divisions, ALL_DIVISIONS)}
+    wanted_division, wanted_date = _last(division), _last(date)
+    name = by_slug.get(wanted_division)
+    if wanted_division and name is None:
+        notices.append(Notice("unknown_param", {"name": "division", "value": wanted_division[:80]}))
+    own = name if name in library.divisions else None  # the view of all is seen from the date's first report
+    dates = library.dates_of(name) or library.dates
+    chosen = None
+    if wanted_date:
+        try:
+            chosen = dt.date.fromisoformat(wanted_date)
+        except ValueError:
+            chosen = None
+        if chosen not in dates:
+            key = "unknown_report_date" if chosen is not None and name else "unknown_param"
+            values = {"name": "date", "value": wanted_date[:40]} | ({"division": name} if name else {})
+            notices.append(Notice(key, values))
+            chosen = None
+    dataset = library.dataset(chosen, own)
+    params = []
+    if chosen is not None:
+        params.append(("date", chosen.isoformat()))
+    if name is not None:
+        params.append(("division", wanted_division))
+    return ReportChoice(dataset, tuple(params), tuple(notices))

@@ -15,6 +15,7 @@ from dash import html
 from dashboard.presentation.texts import LANGUAGES, org_name, report_stamp, t
 from dashboard.serving.settings import SETTINGS_KEY
 from dashboard.store.dataset import Dataset
+from dashboard.web.current import report_params
 from dashboard.web.query import Notice, choose
 
 # (page name, path, i18n key of its navigation label), in navigation order.
@@ -42,7 +43,9 @@ def url_prefix() -> str:
 
 
 def page_href(page: str, lang: str, params: list[tuple[str, str]] | None = None) -> str:
-    return url_prefix() + PAGE_PATHS[page].lstrip("/") + "?" + urlencode([*(params or []), ("lang", lang)])
+    """A page's link in `lang`, keeping the report the page shows (`date`, `division`)."""
+    pairs = [*report_params(), *(params or []), ("lang", lang)]
+    return url_prefix() + PAGE_PATHS[page].lstrip("/") + "?" + urlencode(list(dict.fromkeys(pairs)))
 
 
 def site_nav(lang: str, active: str) -> html.Nav:
@@ -61,13 +64,16 @@ def site_nav(lang: str, active: str) -> html.Nav:
     return html.Nav(html.Ul(items, className="nav-list"), className="site-nav", **{"aria-label": t("site_nav", lang)})
 
 
-def data_status(dataset: Dataset, lang: str) -> html.P:
-    """ "Tilanne 30.9.2024 · Lähde: …", from the data."""
-    status, source = report_stamp(dataset.report, lang)
-    return html.P(
-        [html.Strong(status), html.Span(" · " + source, className="data-source")],
-        className="data-status",
-    )
+def data_status(dataset: Dataset, lang: str, **props) -> html.P:
+    """ "Tilanne 30.9.2024 · Lähde: …", from the data: the report shown."""
+    return html.P(data_status_parts(dataset, lang), className="data-status", **props)
+
+
+def data_status_parts(dataset: Dataset, lang: str, every_report: bool = False) -> list:
+    """The stamp of the report shown; of each report of the date where the view sums them all."""
+    reports = dataset.reports if every_report and len(dataset.reports) > 1 else (dataset.report,)
+    stamps = [report_stamp(report, lang) for report in reports]
+    return [html.Strong(stamps[0][0]), *(html.Span(" · " + source, className="data-source") for _, source in stamps)]
 
 
 def page_header(dataset: Dataset, lang: str, active: str, title: str, switch_params=None) -> html.Header:

@@ -16,8 +16,8 @@ from playwright import sync_api
 from werkzeug.serving import make_server
 
 from dashboard.serving.settings import Settings
-from dashboard.store.dataset import load_dataset
 from dashboard.store.files import DEFAULT_DATA_DIR
+from dashboard.store.library import load_dataset
 from dashboard.web.app_factory import create_app
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.make_ledger import write_ledger
 from dashboard.serving.settings import Settings
-from dashboard.store.dataset import load_dataset
+from dashboard.store.library import load_dataset
 from dashboard.store.names import slugify
 from dashboard.web import ids
 from tests.browser.conftest import chart_data, serving, wait_for_charts

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.store.dataset import load_dataset
+from dashboard.store.library import load_dataset
 from dashboard.store.periods import Period
 from tests.fixtures import DATA_DIR
 

@@ -26,7 +26,7 @@ from dashboard.presentation.export_files import to_csv, to_xlsx
 from dashboard.presentation.exports import finance_export
 from dashboard.presentation.figures import CHART_BUILDERS, eur_axis, forecast_method_text
 from dashboard.presentation.formatting import format_eur, format_pct, format_signed_eur
-from dashboard.store.dataset import load_dataset
+from dashboard.store.library import load_dataset
 from dashboard.web import ids
 from dashboard.web.callbacks import selection_outputs
 from dashboard.web.components import Table as TableComponent

@@ -52,6 +52,58 @@ CHARTS: dict[str, dict[str, str]] = {
         "fi": "% talousarviosta",
         "en": "% of budget",
     },
+    "budget_short": {
+        "fi": "Talousarvio",
+        "en": "Budget",
+    },
+    "forecast_short": {
+        "fi": "Ennuste",
+        "en": "Forecast",
+    },
+    "development_report": {
+        "fi": "Raportti (tilanne)",
+        "en": "Report (status date)",
+    },
+    "development_total": {
+        "fi": "{line} yhteensä",
+        "en": "{line} in total",
+    },
+    "development_title": {
+        "fi": "{line}: toteuma-% raporteittain",
+        "en": "{line}: realisation % report by report",
+    },
+    "development_step": {
+        "fi": "{pct} ({date}, tahti {pace})",
+        "en": "{pct} ({date}, pace {pace})",
+    },
+    "development_summary": {
+        "fi": "{line}: toteuma talousarviosta {steps}.",
+        "en": "{line}: realisation of the budget {steps}.",
+    },
+    "development_summary_one": {
+        "fi": "{line}: tältä vuodelta on vain yksi raportti, toteuma {steps}.",
+        "en": "{line}: there is only one report of this year, realisation {steps}.",
+    },
+    "development_areas_in_table": {
+        "fi": "Palvelualueita on {n}: niiden toteuma on taulukossa.",
+        "en": "There are {n} cost centres: their realisation is in the table.",
+    },
+    "development_forecast_title": {
+        "fi": "{line}: vuoden lopun ennuste raporteittain",
+        "en": "{line}: year-end forecast report by report",
+    },
+    "development_forecast_step": {
+        "fi": "{forecast} ({date})",
+        "en": "{forecast} ({date})",
+    },
+    "development_forecast_summary": {
+        "fi": "{line}: vuoden lopun ennuste {steps}, muutos {moved}; talousarvio {budget}, ero {diff}.",
+        "en": "{line}: year-end forecast {steps}, a change of {moved}; budget {budget}, difference {diff}.",
+    },
+    "development_forecast_summary_one": {
+        "fi": "{line}: tältä vuodelta on vain yksi raportti, ennuste {steps}; talousarvio {budget}.",
+        "en": "{line}: there is only one report of this year, forecast {steps}; budget {budget}.",
+    },
     "pp": {
         "fi": "%-yks.",
         "en": "pp",

@@ -64,6 +64,14 @@ FINANCE: dict[str, dict[str, str]] = {
         "fi": "Kulut näytetään kaavioissa ja korteissa positiivisina lukuina (kuluina); tuotot positiivisina; katteet ja tulos etumerkillisinä (negatiivinen = kulut ylittävät tuotot). Tuloslaskelmataulukko käyttää raportin omia etumerkkejä (kulut negatiivisina).",
         "en": "Charts and cards show expenses as positive figures (costs) and income as positive; margins and the result keep their sign (negative = costs exceed income). The statement table keeps the report's own signs (expenses negative).",
     },
+    "whole_city": {
+        "fi": "{division}: {n} toimialaa yhteensä",
+        "en": "{division}: {n} divisions together",
+    },
+    "selected_divisions": {
+        "fi": "Valitut toimialat: {areas}",
+        "en": "Selected divisions: {areas}",
+    },
     "whole_division": {
         "fi": "Koko toimiala: {division}",
         "en": "Whole division: {division}",

@@ -13,6 +13,7 @@ from dashboard.store.statement import LINE_BY_NAME
 # The data's Finnish names of divisions and cost centres, in English.
 ORG_NAMES_EN: dict[str, str] = {
     "Yhteiset palvelut": "Common services",
+    "Kaikki toimialat": "All divisions",  # dashboard.store.dataset.ALL_DIVISIONS
     "Hallinnon tukipalvelut": "Administrative support services",
     "Henkilöstöpalvelut": "HR services",
     "Kehittämispalvelut": "Development services",

@@ -12,6 +12,18 @@ SITE: dict[str, dict[str, str]] = {
         "fi": "Tilanne {date}",
         "en": "Status {date}",
     },
+    "report_control": {
+        "fi": "Raportti",
+        "en": "Report",
+    },
+    "report_option": {
+        "fi": "{date} ({months} kk)",
+        "en": "{date} ({months} mo)",
+    },
+    "unknown_report_date": {
+        "fi": "Toimialalta {division} ei ole raporttia päivältä ”{value}”; näytetään sen viimeisin raportti.",
+        "en": "There is no report of {division} dated “{value}”; its latest report is shown.",
+    },
     "source": {
         "fi": "Lähde: {title}, {division_title}, annettu {issued} (tiedosto {file}).",
         "en": "Source: {title}, {division_title}, issued {issued} (file {file}).",

@@ -16,7 +16,7 @@ from dashboard.presentation.texts import LANGUAGES, t
 from dashboard.serving.settings import Settings
 from dashboard.store.dataset import Dataset
 from dashboard.web.components import Plot
-from dashboard.web.current import current_dataset, current_settings, page_title
+from dashboard.web.current import choose_report, current_settings, page_title
 from dashboard.web.embed import EMBED_CHART_PATH
 from dashboard.web.parts import GRAPH_CONFIG, notice_block, render_chart_table
 from dashboard.web.query import read_query
@@ -46,7 +46,8 @@ def chart_embed_page(dataset: Dataset, settings: Settings, chart: str | None = N
 
 
 def layout(chart: str | None = None, **query) -> html.Div:
-    return chart_embed_page(current_dataset(), current_settings(), chart, **query)
+    dataset = choose_report(query.get("date"), query.get("division")).dataset  # the report the link names
+    return chart_embed_page(dataset, current_settings(), chart, **query)
 
 
 def register(app: Dash) -> None:

@@ -17,7 +17,7 @@ from dashboard.store.dataset import Dataset
 from dashboard.store.validation import DataError
 from dashboard.web import ids
 from dashboard.web.callbacks import OUTPUTS, division_filter_outputs, initial_finance_page, update_finance_view
-from dashboard.web.current import current_dataset, current_settings, with_data
+from dashboard.web.current import choose_report, current_library, current_settings, with_data
 from dashboard.web.embed import embeddable
 from dashboard.web.query import read_query
 from dashboard.web.site import PAGE_PATHS
@@ -27,12 +27,23 @@ CONTROL_INPUTS = [Input(control, "value") for control in ids.FINANCE_CONTROLS]
 # Keeps the address bar in step with the controls without reloading the page (replaceState fires
 # no navigation, so Dash Pages does not redraw), and points the language switch at the same view.
 UPDATE_URL_JS = """
-function(areas, group, measure, bridge, division, lang) {
+function(areas, group, measure, bridge, division, date, lang) {
     const params = new URLSearchParams();
     const current = new URLSearchParams(window.location.search);
     ["embed", "filters"].forEach(k => { if (current.has(k)) { params.set(k, current.get(k)); } });
     const divisions = document.querySelectorAll("#__DIVISION_ID__ input");
-    if (divisions.length > 1 && division !== divisions[0].value) { params.set("division", division); }
+    const reports = document.querySelectorAll("#__REPORT_ID__ input");
+    const report = new URLSearchParams();  // what the other pages' links keep
+    if (reports.length > 1 && date) { report.set("date", date); }
+    if (divisions.length > 1 && division !== divisions[0].value) { report.set("division", division); }
+    report.forEach((v, k) => params.set(k, v));
+    document.querySelectorAll(".site-nav a, .site-footer a").forEach(a => {
+        const url = new URL(a.href, window.location.href);
+        ["date", "division"].forEach(k => url.searchParams.delete(k));
+        const rest = url.searchParams.toString();
+        url.search = "?" + report.toString() + (report.toString() && rest ? "&" : "") + rest;
+        a.setAttribute("href", url.pathname + url.search);
+    });
     (areas || []).forEach(a => params.append("area", a));
     params.set("group", group); params.set("measure", measure); params.set("bridge", bridge);
     params.set("lang", lang);
@@ -41,7 +52,7 @@ function(areas, group, measure, bridge, division, lang) {
     params.set("lang", lang === "fi" ? "en" : "fi");
     return "?" + params.toString();
 }
-""".replace("__DIVISION_ID__", ids.DIVISION_CONTROL)
+""".replace("__DIVISION_ID__", ids.DIVISION_CONTROL).replace("__REPORT_ID__", ids.REPORT_CONTROL)
 
 COPY_LINK_JS = """
 function(n, lang) {
@@ -76,7 +87,7 @@ function(clicks, value, options) {
 def finance_page_for(dataset: Dataset, settings: Settings, **query) -> html.Div:
     """The finance page for a link's query parameters (Dash Pages passes them as keywords)."""
     lang, selection, notices = read_query(dataset, query, settings.default_lang)
-    return initial_finance_page(dataset, selection, lang, notices)
+    return initial_finance_page(dataset, selection, lang, notices, current_library())
 
 
 layout = with_data(finance_page_for)
@@ -86,25 +97,27 @@ def title(**_) -> str:
     return t("app_title", current_settings().default_lang)
 
 
-def update_page(area_slugs, group, measure, bridge_by, division, lang):
-    """Every output of the page for the controls' values."""
+def update_page(area_slugs, group, measure, bridge_by, division, date, lang):
+    """Every output of the page for the controls' values: the report of `date` seen from `division`."""
     try:
-        dataset = current_dataset()
+        dataset = choose_report(date, division).dataset
+        library = current_library()
     except DataError as exc:  # data broken under a running app: keep the last view, say why
         return [html.P(str(exc))] + [no_update] * (len(OUTPUTS) - 1)
-    result = update_finance_view(dataset, area_slugs, group, measure, bridge_by, lang, division)
+    result = update_finance_view(dataset, area_slugs, group, measure, bridge_by, lang, division, library)
     return [result[key] for key in OUTPUTS]
 
 
-def show_division_areas(division, lang):
-    """The cost-centre filter for a newly chosen division. Runs before update_page (its value is
-    one of that callback's inputs), so the page is drawn once, for the new division with no cost
-    centre ticked."""
+def show_division_areas(division, date, lang):
+    """The filters for a newly chosen division: its cost centres, its reports. Runs before
+    update_page (its values are inputs of that callback), so the page is drawn once, for the new
+    division with no cost centre ticked, at the chosen date where it has a report of it."""
     try:
-        dataset = current_dataset()
+        dataset = choose_report(date, division).dataset
+        library = current_library()
     except DataError:
-        return no_update, no_update, no_update
-    return division_filter_outputs(dataset, division, lang)
+        return (no_update,) * 6
+    return division_filter_outputs(dataset, division, lang, library)
 
 
 def register(app: Dash) -> None:
@@ -118,7 +131,11 @@ def register(app: Dash) -> None:
         Output(ids.AREA_FILTER, "options"),
         Output(ids.AREA_FILTER, "value"),
         Output(ids.AREA_FILTER_HELP, "children"),
+        Output(ids.REPORT_CONTROL, "options"),
+        Output(ids.REPORT_CONTROL, "value"),
+        Output(ids.REPORT_CONTROL + "-box", "hidden"),
         Input(ids.DIVISION_CONTROL, "value"),
+        State(ids.REPORT_CONTROL, "value"),
         lang,
         prevent_initial_call=True,
     )(show_division_areas)

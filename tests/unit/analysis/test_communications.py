@@ -15,7 +15,7 @@ def social(rows: list[tuple]) -> pd.DataFrame:
 
 
 def test_seed_trend_puts_the_derived_earlier_level_first(data_copy):
-    from dashboard.store.dataset import load_dataset
+    from dashboard.store.library import load_dataset
 
     trend = follower_trend(load_dataset(data_copy).social_media)
     facebook = trend[trend["channel"] == "Facebook"]
@@ -27,7 +27,7 @@ def test_seed_trend_puts_the_derived_earlier_level_first(data_copy):
 
 
 def test_seed_channel_states(data_copy):
-    from dashboard.store.dataset import load_dataset
+    from dashboard.store.library import load_dataset
 
     states = {s.channel: s for s in channel_states(load_dataset(data_copy).social_media)}
     assert (states["Instagram"].followers, states["Instagram"].change, states["Instagram"].as_of) == (

@@ -12,8 +12,9 @@ from dashboard.analysis.exceptions import MATERIAL_EUR, find_exceptions
 from dashboard.analysis.finance_view import Selection, build_finance_view, division_figures
 from dashboard.analysis.lines import EXPENSE_TOTAL, INCOME_TOTAL, group_lines, is_cost
 from dashboard.analysis.metrics import compare, select_statement
-from dashboard.store.dataset import load_dataset
+from dashboard.store.dataset import ALL_DIVISIONS
 from dashboard.store.files import DEFAULT_DATA_DIR
+from dashboard.store.library import load_dataset
 from dashboard.store.names import slugify
 from dashboard.store.statement import LINE_BY_NAME, Section
 from dashboard.web.query import read_query
@@ -176,7 +177,7 @@ def test_a_views_frames_are_its_columns(dataset):
 
 
 def test_each_division_of_a_city_ledger_shows_its_own_figures(city):
-    divisions = list(city.cost_centres_by_division)
+    divisions = [d for d in city.cost_centres_by_division if d != ALL_DIVISIONS]
     assert len(divisions) == 3
     for division in divisions:
         own = city.cost_centres_by_division[division]
@@ -186,3 +187,38 @@ def test_each_division_of_a_city_ledger_shows_its_own_figures(city):
             assert view.division == division and view.areas_in_scope == (areas or own)
             assert_same_figures(view, statement, by_area)
             assert set(view.by_area["service_area"]) == set(areas or own)
+
+
+def test_the_view_of_all_divisions_sums_each_divisions_default_view(city):
+    divisions = [d for d in city.cost_centres_by_division if d != ALL_DIVISIONS]
+    whole = build_finance_view(city, Selection(division=ALL_DIVISIONS))
+    assert whole.areas_in_scope == tuple(divisions)  # each division is one part of the whole
+    each = [build_finance_view(city, Selection(division=d)).statement.set_index("line_item") for d in divisions]
+    summed = whole.statement.set_index("line_item")
+    for column in ("current", "prior", "budget", "last_full_year", "forecast"):
+        expected = sum(view[column] for view in each)
+        assert (summed[column] - expected.reindex(summed.index)).abs().max() < 1e-6, column
+    # A division's row in the whole is that division's own statement.
+    # A division's row in the whole is what that division's own view shows: its figures, its forecast
+    # and its realisation % (the report's printed TOT-%).
+    for column in ("current", "forecast", "realisation_pct"):
+        by_division = whole.by_area.set_index(["service_area", "line_item"])[column]
+        for division, view in zip(divisions, each, strict=True):
+            shown = by_division.loc[division]
+            assert (shown - view[column].reindex(shown.index)).abs().max() < 1e-6, (division, column)
+
+
+def test_all_divisions_of_a_library_date_sum_what_each_divisions_page_says(library):
+    september = max(library.dates)
+    dataset = library.dataset(september)
+    whole = build_finance_view(dataset, Selection(division=ALL_DIVISIONS))
+    pages = {d: build_finance_view(library.dataset(september, d), Selection()) for d in whole.areas_in_scope}
+    assert set(pages) == {"Yhteiset palvelut", "Testitoimiala"}
+    for kpi in whole.kpis:
+        parts = [next(k for k in page.kpis if k.key == kpi.key) for page in pages.values()]
+        assert abs(kpi.current - sum(p.current for p in parts)) < 1e-6
+        assert abs(kpi.forecast - sum(p.forecast for p in parts)) < 1e-6
+    rows = whole.by_area.set_index(["service_area", "line_item"])
+    for division, page in pages.items():
+        for kpi in page.kpis:  # the printed TOT-% the division's own page shows
+            assert rows.loc[(division, kpi.line_item), "realisation_pct"] == pytest.approx(kpi.realisation_pct)

@@ -33,7 +33,7 @@ from dashboard.analysis.metrics import (
     group_values,
     select_statement,
 )
-from dashboard.store.dataset import load_dataset
+from dashboard.store.library import load_dataset
 from dashboard.store.periods import FULL_YEAR, ComparisonPeriods, Period
 from dashboard.store.statement import LINE_BY_NAME, LINES, SUBTOTAL_FORMULAS, Section, formula_lines
 

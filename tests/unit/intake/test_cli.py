@@ -13,7 +13,7 @@ import pytest
 from dashboard.__main__ import main
 from dashboard.store.manifest import DATASET_FILES, MANIFEST
 from dashboard.store.schemas import SCHEMAS
-from tests.fixtures import DATA_DIR, ROOT, SEED_REPORT
+from tests.fixtures import DATA_DIR, ROOT, SEED_REPORT, SEED_REPORT_ID
 
 REGENERATE = f"python -m dashboard ingest {SEED_REPORT.relative_to(ROOT)} --out data"
 
@@ -74,7 +74,8 @@ def test_check_subprocess_exits_0_on_the_bundled_data():
 def test_check_names_a_hand_edit_and_the_seal_command_and_seal_fixes_it(data_copy, capsys):
     path = data_copy / "social_media.csv"
     path.write_text(
-        path.read_text(encoding="utf-8") + "Facebook,followers,4601,2024-10-31,31.10.2024,false,\n", encoding="utf-8"
+        path.read_text(encoding="utf-8") + SEED_REPORT_ID + ",Facebook,followers,4601,2024-10-31,31.10.2024,false,\n",
+        encoding="utf-8",
     )
     assert main(["check", "--data", str(data_copy)]) == 1
     captured = capsys.readouterr()

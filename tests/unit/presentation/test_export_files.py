@@ -224,7 +224,7 @@ def test_sheet_names_leave_room_for_the_first_sheet():
 def finance():
     from dashboard.analysis.finance_view import Selection
     from dashboard.presentation.exports import finance_export
-    from dashboard.store.dataset import load_dataset
+    from dashboard.store.library import load_dataset
 
     dataset = load_dataset()
     return {lang: finance_export(dataset, Selection(), lang) for lang in ("fi", "en")}

@@ -19,7 +19,7 @@ from dashboard.presentation.figures import CHART_BUILDERS
 from dashboard.presentation.formatting import format_eur, format_pct, format_signed_eur, format_signed_pct
 from dashboard.presentation.tables import Column, Table
 from dashboard.presentation.texts import format_date, line_name, t
-from dashboard.store.dataset import load_dataset
+from dashboard.store.library import load_dataset
 from dashboard.store.names import slugify
 from dashboard.web.export_callbacks import finance_download, report_download
 from tests.unit.test_one_number import same_rows

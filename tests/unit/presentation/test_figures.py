@@ -21,8 +21,8 @@ from dashboard.analysis.lines import display_sign, headline_line
 from dashboard.presentation.figures import CHART_BUILDERS, SEPARATORS, eur_axis
 from dashboard.presentation.formatting import NBSP, format_eur
 from dashboard.presentation.texts import ORG_NAMES_EN
-from dashboard.store.dataset import load_dataset
 from dashboard.store.files import DEFAULT_DATA_DIR
+from dashboard.store.library import load_dataset
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,9 @@ import shutil
 
 import pytest
 
-from dashboard.serving.live_data import LastGoodData, checked_dataset
+from dashboard.serving.live_data import LastGoodData, checked_library
 from dashboard.serving.settings import Settings
-from dashboard.store import dataset as data_module
+from dashboard.store import library as data_module
 from dashboard.store.manifest import MANIFEST, FileStamp, write_manifest
 from dashboard.store.schemas import SCHEMAS
 from dashboard.web.app_factory import create_app
@@ -59,7 +59,7 @@ def test_a_good_replacement_is_served_without_a_restart(served):
     data, client = served
     assert "Tilanne 30.9.2024" in page_text(client)
     report = data / "report.csv"
-    replace(report, report.read_text(encoding="utf-8").replace("2024-09-30", "2024-09-29"))
+    replace(report, report.read_text(encoding="utf-8").replace(",2024-09-30,", ",2024-09-29,"))
     assert "Tilanne 29.9.2024" in page_text(client)
     assert client.get("/healthz").get_json()["status_date"] == "2024-09-29"
 
@@ -106,8 +106,8 @@ def test_good_data_again_clears_the_problem(served):
     assert body["status"] == "ok" and "data_error" not in body
 
 
-def vaalit_purchases(dataset) -> list[int]:
-    finance = dataset.finance
+def vaalit_purchases(library) -> list[int]:
+    finance = library.latest.finance
     rows = finance[(finance["service_area"] == "Vaalit") & (finance["line_item"] == "Palvelujen ostot")]
     return rows["eur"].tolist()
 
@@ -119,18 +119,18 @@ def new_dataset(tmp_path, data_copy):
     shutil.copytree(data_copy, folder)
     for file, old, new in (
         ("finance.csv", "Vaalit,Palvelujen ostot,actual,2024,9,-34249", "Vaalit,Palvelujen ostot,actual,2024,9,-34250"),
-        ("report.csv", "2024-09-30", "2024-09-29"),
+        ("report.csv", ",2024-09-30,", ",2024-09-29,"),
     ):
         path = folder / file
         replace(path, path.read_text(encoding="utf-8").replace(old, new))
-    assert checked_dataset(folder).reconciliation.ok
+    assert checked_library(folder).reconciliation.ok
     return folder
 
 
 def test_a_half_replaced_folder_is_refused_and_the_old_data_keeps_serving(data_copy, new_dataset, caplog):
     """Old manifest + new finance.csv: each file is valid and the figures reconcile, but the folder is
     not one dataset; the last good (old) data serves until the new manifest completes the swap."""
-    served = LastGoodData(data_copy, checked_dataset(data_copy))
+    served = LastGoodData(data_copy, checked_library(data_copy))
     old = served.get()
     assert -34249 in vaalit_purchases(old)
     os.replace(new_dataset / "finance.csv", data_copy / "finance.csv")  # the first move of a swap
@@ -145,7 +145,7 @@ def test_a_half_replaced_folder_is_refused_and_the_old_data_keeps_serving(data_c
     os.replace(new_dataset / MANIFEST, data_copy / MANIFEST)  # the last move: the new dataset whole
     new = served.get()
     assert new is not old and served.rejection is None
-    assert -34250 in vaalit_purchases(new) and new.report.status_date.isoformat() == "2024-09-29"
+    assert -34250 in vaalit_purchases(new) and new.latest.report.status_date.isoformat() == "2024-09-29"
 
 
 def test_the_app_serves_the_old_data_while_the_folder_is_half_replaced(served, new_dataset):

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from dashboard.__main__ import main
-from dashboard.store import dataset as data_module
-from dashboard.store.dataset import load_dataset, write_dataset
+from dashboard.store import library as data_module
 from dashboard.store.files import read_report_text
+from dashboard.store.library import load_dataset, write_library
 from dashboard.store.manifest import MANIFEST, FileStamp, ManifestMismatch, manifest_text, write_manifest
 from dashboard.store.schemas import SCHEMAS
 from dashboard.store.validation import DataError
+from tests.fixtures import SEED_REPORT_ID
 
 
 def rewrite(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -128,7 +129,9 @@ def test_a_bad_value_names_file_line_and_column(data_copy, file, old, new, colum
 
 def test_a_wrong_header_is_named(data_copy):
     rewrite(data_copy / "finance.csv", "line_item,basis", "item,basis")
-    with pytest.raises(DataError, match=r"finance.csv, line 1: expected the columns division,service_area,line_item"):
+    with pytest.raises(
+        DataError, match=r"finance.csv, line 1: expected the columns report,division,service_area,line_item"
+    ):
         load_dataset(data_copy)
 
 
@@ -159,7 +162,7 @@ def test_a_non_utf8_file_is_named(data_copy):
 
 def test_the_same_figure_twice_is_an_error(data_copy):
     path = data_copy / "finance.csv"
-    line = "Yhteiset palvelut,Vaalit,Palvelujen ostot,actual,2023,12,-13406\n"
+    line = f"{SEED_REPORT_ID},Yhteiset palvelut,Vaalit,Palvelujen ostot,actual,2023,12,-13406\n"
     path.write_text(path.read_text(encoding="utf-8") + line, encoding="utf-8")
     with pytest.raises(DataError, match="finance.csv, lines .* the same figure twice"):
         load_dataset(data_copy)
@@ -180,14 +183,14 @@ def test_load_is_cached_until_a_file_changes(data_copy):
     assert -13407 in vaalit["eur"].tolist()
 
 
-def test_write_dataset_leaves_the_target_untouched_when_the_new_data_is_bad(data_copy, tmp_path):
+def test_write_library_leaves_the_target_untouched_when_the_new_data_is_bad(data_copy, tmp_path):
     before = {f: (data_copy / f).read_bytes() for f in SCHEMAS}
     files = {f: (data_copy / f).read_text(encoding="utf-8") for f in SCHEMAS}
     files["risks.csv"] = files["risks.csv"].replace(
         "Disinformaatio sosiaalisessa mediassa,2,2", "Disinformaatio sosiaalisessa mediassa,x,2"
     )
     with pytest.raises(DataError):
-        write_dataset(files, data_copy)
+        write_library(files, data_copy)
     assert {f: (data_copy / f).read_bytes() for f in SCHEMAS} == before
     assert not [p for p in data_copy.parent.iterdir() if p.name.startswith(".ingest-")]
 
@@ -202,10 +205,10 @@ def test_read_report_text_names_the_line_of_a_bad_byte(tmp_path):
 @pytest.mark.parametrize(
     ("row", "column", "phrase"),
     [
-        ("Facebook,followers,-5,2024-10-31,31.10.2024,false,", "value", "cannot be negative"),
-        ("ePress,release_throughput_pct,140,2024-10-31,,false,", "value", "cannot exceed 100"),
-        ("Instagram,followers,2800,,,false,", "date", "needs a date or a period_label"),
-        ("Facebook,followers,4583,2024-09-30,30.9.2024,false,", "channel", "the same figure twice"),
+        (SEED_REPORT_ID + ",Facebook,followers,-5,2024-10-31,31.10.2024,false,", "value", "cannot be negative"),
+        (SEED_REPORT_ID + ",ePress,release_throughput_pct,140,2024-10-31,,false,", "value", "cannot exceed 100"),
+        (SEED_REPORT_ID + ",Instagram,followers,2800,,,false,", "date", "needs a date or a period_label"),
+        (SEED_REPORT_ID + ",Facebook,followers,4583,2024-09-30,30.9.2024,false,", "channel", "the same figure twice"),
     ],
 )
 def test_appended_social_media_rows_are_validated(data_copy, row, column, phrase):
@@ -220,7 +223,8 @@ def test_appended_social_media_rows_are_validated(data_copy, row, column, phrase
 def test_appended_social_media_rows_that_are_fine_load_once_sealed(data_copy, capsys):
     path = data_copy / "social_media.csv"
     path.write_text(
-        path.read_text(encoding="utf-8") + "Facebook,followers,4601,2024-10-31,31.10.2024,false,\n", encoding="utf-8"
+        path.read_text(encoding="utf-8") + SEED_REPORT_ID + ",Facebook,followers,4601,2024-10-31,31.10.2024,false,\n",
+        encoding="utf-8",
     )
     with pytest.raises(ManifestMismatch) as caught:
         load_dataset(data_copy)
@@ -278,7 +282,9 @@ def test_a_folder_without_a_summary_loads_unless_its_manifest_lists_one(data_cop
         load_dataset(data_copy)
     (data_copy / MANIFEST).unlink()  # a hand-made folder: no manifest, no summary
     dataset = load_dataset(data_copy)
-    assert dataset.summary.empty and list(dataset.summary.columns) == [c.name for c in SCHEMAS["summary.csv"]]
+    assert (
+        dataset.summary.empty and list(dataset.summary.columns) == [c.name for c in SCHEMAS["summary.csv"]][1:]
+    )  # no `report`: the division tells
     assert not dataset.sealed and dataset.reconciliation.ok
 
 
@@ -296,13 +302,13 @@ def test_the_bundled_data_is_sealed_by_a_deterministic_manifest(data_copy):
 
 def test_a_folder_without_a_manifest_loads_as_it_is(data_copy):
     (data_copy / MANIFEST).unlink()
-    rewrite(data_copy / "report.csv", "2024-09-30", "2024-09-29")
+    rewrite(data_copy / "report.csv", ",2024-09-30,", ",2024-09-29,")
     dataset = load_dataset(data_copy)
     assert not dataset.sealed and dataset.report.status_date.isoformat() == "2024-09-29"
 
 
 def test_a_file_that_does_not_match_the_manifest_is_refused_naming_the_seal_command(data_copy):
-    rewrite(data_copy / "report.csv", "2024-09-30", "2024-09-29")  # valid, but not what was sealed
+    rewrite(data_copy / "report.csv", ",2024-09-30,", ",2024-09-29,")  # valid, but not what was sealed
     with pytest.raises(ManifestMismatch) as caught:
         load_dataset(data_copy)
     message = str(caught.value)
@@ -351,14 +357,14 @@ def test_what_is_parsed_is_what_is_hashed(data_copy, monkeypatch):
     assert sorted(r for r in reads if r in SCHEMAS) == sorted(SCHEMAS)  # each data file read exactly once
 
 
-def test_write_dataset_never_shows_a_reader_a_mix(data_copy, monkeypatch):
+def test_write_library_never_shows_a_reader_a_mix(data_copy, monkeypatch):
     """Replace the dataset with a new one and load the folder after every single move: each load
     gives the old dataset whole, the new one whole, or a refusal (and the next load retries)."""
     old = load_dataset(data_copy)
     files = {f: (data_copy / f).read_text(encoding="utf-8") for f in SCHEMAS}
     new_line = "Vaalit,Palvelujen ostot,actual,2024,9,-34250"  # one euro more: still only rounding
     files["finance.csv"] = files["finance.csv"].replace("Vaalit,Palvelujen ostot,actual,2024,9,-34249", new_line)
-    files["report.csv"] = files["report.csv"].replace("2024-09-30", "2024-09-29")
+    files["report.csv"] = files["report.csv"].replace(",2024-09-30,", ",2024-09-29,")
     seen = []
     real_replace = os.replace
 
@@ -371,7 +377,7 @@ def test_write_dataset_never_shows_a_reader_a_mix(data_copy, monkeypatch):
                 seen.append((Path(dst).name, "refused"))
 
     monkeypatch.setattr(data_module.os, "replace", replace_then_read)
-    write_dataset(files, data_copy)
+    write_library(files, data_copy)
     assert seen == [("report.csv", "refused"), ("finance.csv", "refused"), (MANIFEST, "2024-09-29")]
     new = load_dataset(data_copy)
     assert new is not old and new.sealed
@@ -379,10 +385,10 @@ def test_write_dataset_never_shows_a_reader_a_mix(data_copy, monkeypatch):
     assert -34250 in vaalit["eur"].tolist()
 
 
-def test_write_dataset_into_a_folder_never_sealed_declares_the_new_files_first(data_copy, monkeypatch):
+def test_write_library_into_a_folder_never_sealed_declares_the_new_files_first(data_copy, monkeypatch):
     (data_copy / MANIFEST).unlink()
     files = {f: (data_copy / f).read_text(encoding="utf-8") for f in SCHEMAS}
-    files["report.csv"] = files["report.csv"].replace("2024-09-30", "2024-09-29")
+    files["report.csv"] = files["report.csv"].replace(",2024-09-30,", ",2024-09-29,")
     files["risks.csv"] = files["risks.csv"].replace("Disinformaatio", "Disinformaatio (päivitetty)")
     seen = []
     real_replace = os.replace
@@ -396,7 +402,7 @@ def test_write_dataset_into_a_folder_never_sealed_declares_the_new_files_first(d
                 seen.append((Path(dst).name, "refused"))
 
     monkeypatch.setattr(data_module.os, "replace", replace_then_read)
-    write_dataset(files, data_copy)
+    write_library(files, data_copy)
     assert seen == [
         (MANIFEST, "refused"),  # the new manifest, the old files
         ("report.csv", "refused"),

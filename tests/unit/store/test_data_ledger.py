@@ -10,8 +10,8 @@ import pytest
 
 from benchmarks.make_ledger import write_ledger
 from dashboard.__main__ import main
-from dashboard.store.dataset import load_dataset
 from dashboard.store.files import _read_csv_checked, _read_csv_fast
+from dashboard.store.library import load_dataset
 from dashboard.store.manifest import MANIFEST
 from dashboard.store.validation import DataError
 
@@ -53,11 +53,11 @@ def _rewrite_own_tables(path: Path, name: str | None) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     out = [lines[0]]
     for line in lines[1:]:
-        division, area, rest = line.split(",", 2)
+        report, division, area, rest = line.split(",", 3)
         if area:
             out.append(line)
         elif name is not None:
-            out.append(f"{division},{name},{rest}")
+            out.append(f"{report},{division},{name},{rest}")
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 

@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from dashboard.serving.settings import SETTINGS_HELP, Settings, SettingsError
-from dashboard.store.dataset import load_dataset
 from dashboard.store.files import DEFAULT_DATA_DIR
+from dashboard.store.library import load_dataset
 from dashboard.web.app_factory import create_app
 from dashboard.web.pages.accessibility import accessibility_page
 from dashboard.web.pages.finance import layout as finance_layout

@@ -7,10 +7,11 @@ import pytest
 from plotly.io.json import to_json_plotly
 
 from benchmarks.make_ledger import write_ledger
+from dashboard.analysis.development import development
 from dashboard.analysis.finance_view import Selection, build_finance_view
 from dashboard.presentation.texts import org_name
-from dashboard.store.dataset import load_dataset
 from dashboard.store.files import DEFAULT_DATA_DIR
+from dashboard.store.library import load_dataset
 from dashboard.store.names import slugify
 from dashboard.web import ids
 from dashboard.web.callbacks import OUTPUTS, _cached_division, _cached_view, _render_outputs, update_finance_view
@@ -78,7 +79,7 @@ def test_a_new_selection_is_drawn_as_computed_from_scratch(dataset):
     update_finance_view(dataset, [], "expenses", "eur", "line", "fi")  # warms the division's figures
     result = update_finance_view(dataset, [slugify(a) for a in areas], "margins", "pct", "area", "en")
     view = build_finance_view(dataset, Selection(areas=areas, group="margins", measure="pct", bridge_by="area"))
-    fresh = _render_outputs(dataset, view, [], "en")
+    fresh = _render_outputs(dataset, view, [], "en", development([(dataset.report, view)]))
     assert to_json_plotly([result[key] for key in OUTPUTS]) == to_json_plotly([fresh[key] for key in OUTPUTS])
 
 
@@ -98,4 +99,4 @@ def test_each_division_of_a_city_ledger_is_computed_once_and_drawn_with_its_own_
         assert whole[(ids.AREA_CHART, "figure")]["data"][0]["y"] == [org_name(a, "fi") for a in areas]
         one = update_finance_view(city, [slugify(areas[-1])], "income", "pct", "area", "en", slugify(division))
         assert one[(ids.AREA_CHART, "figure")]["data"][0]["y"] == [org_name(areas[-1], "en")]
-    assert _cached_division.cache_info().currsize == 3
+    assert _cached_division.cache_info().currsize == 4  # and the view of all three together

@@ -13,7 +13,7 @@ from dash import dcc, html
 from dashboard.analysis.finance_view import Selection
 from dashboard.presentation.tables import Column
 from dashboard.presentation.tables import Table as DataTable
-from dashboard.store.dataset import load_dataset
+from dashboard.store.library import load_dataset
 from dashboard.web import components
 from dashboard.web.callbacks import initial_finance_page
 from dashboard.web.components import Markup, Plot, Table
@@ -79,7 +79,7 @@ def test_the_finance_page_holds_few_dash_components():
     components = _components(page)
     assert len(components) < 250, len(components)
     tables = [c for c in components if c["type"] == "Table"]
-    assert len(tables) == 7  # the statement, the exceptions and the five charts' tables
+    assert len(tables) == 9  # the statement, the exceptions, the five charts' and the two development charts' tables
     assert not [c for c in components if c["type"] in ("Td", "Tr")]
 
 

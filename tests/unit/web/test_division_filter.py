@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dashboard.analysis.finance_view import Selection
-from dashboard.store.dataset import load_dataset
+from dashboard.store.dataset import ALL_DIVISIONS
+from dashboard.store.library import load_dataset
 from dashboard.store.names import slugify
 from dashboard.web import ids
 from dashboard.web.callbacks import division_filter_outputs, initial_finance_page, update_finance_view
@@ -12,15 +13,17 @@ from tests.fixtures import text_of
 
 
 def _other_division(dataset) -> str:
-    return next(d for d in dataset.cost_centres_by_division if d != dataset.report.division)
+    return next(d for d in dataset.cost_centres_by_division if d not in (dataset.report.division, ALL_DIVISIONS))
 
 
 def test_divisions_come_from_the_data_the_reports_own_first(city):
     divisions = list(city.cost_centres_by_division)
-    assert divisions[0] == city.report.division and len(divisions) == 3
+    assert divisions[0] == city.report.division and len(divisions) == 4
     assert list(division_slugs(city).values()) == divisions
     assert all(city.cost_centres_by_division[d] for d in divisions)  # each has its own cost centres
-    everywhere = [a for areas in city.cost_centres_by_division.values() for a in areas]
+    # The view of them all last: its "cost centres" are the divisions.
+    assert divisions[-1] == ALL_DIVISIONS and city.cost_centres_by_division[ALL_DIVISIONS] == tuple(divisions[:-1])
+    everywhere = [a for d in divisions[:-1] for a in city.cost_centres_by_division[d]]
     assert sorted(everywhere) == sorted(city.cost_centres)
 
 
@@ -59,9 +62,11 @@ def test_the_page_draws_the_chosen_divisions_figures(city):
 
 def test_choosing_a_division_offers_its_cost_centres_none_ticked(city):
     other = _other_division(city)
-    options, value, help_text = division_filter_outputs(city, slugify(other), "fi")
+    options, value, help_text, reports, date, one_report = division_filter_outputs(city, slugify(other), "fi")
     assert [o["label"] for o in options] == list(city.cost_centres_by_division[other])
     assert value == [] and other in help_text
+    # A ledger is one report: its date is offered, the selector hidden.
+    assert [r["value"] for r in reports] == [date] == [city.report.status_date.isoformat()] and one_report
     assert list(area_slugs(city, other)) == [o["value"] for o in options]
 
 
