@@ -14,8 +14,8 @@ from dashboard.analysis.goals import goals_for_aim, strategic_aims
 from dashboard.presentation.formatting import format_number
 from dashboard.presentation.report_figures import follower_chart, posts_chart, risk_matrix_chart, risk_scale
 from dashboard.presentation.texts import TEXTS
-from dashboard.store.library import load_dataset
 from dashboard.store.files import DEFAULT_DATA_DIR
+from dashboard.store.library import load_dataset
 from dashboard.store.names import slugify
 from dashboard.web.answers import communications_answer, goals_answer, risks_answer, status_counts
 from dashboard.web.pages.communications import communications_page
