@@ -434,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from dashboard.store.library import load_dataset
+    from dashboard.store.library import load_dataset, load_library
     from dashboard.web.callbacks import update_finance_view
     from dashboard.web.query import area_slugs
 
@@ -456,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.baseline_app import draw_charts
     from dashboard.web.callbacks import prepare_views
 
-    prepare_views(dataset)  # as create_app does at start, beside the server
+    prepare_views(load_library())  # as create_app does at start, beside the server
 
     sequence = [[]] + selections(slugs, args.rounds)  # the page's first draw, then the clicks
     first_round = 1 + 2 * len(slugs)

@@ -104,7 +104,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     holder(settings.data_dir)  # from here on, the last good data serves if a replacement is bad
     # Each division's shared figures, computed beside the server rather than before it starts (a
     # city-wide ledger takes seconds) and before most first clicks would need them.
-    threading.Thread(target=prepare_views, args=(library.latest,), name="prepare-views", daemon=True).start()
+    threading.Thread(target=prepare_views, args=(library,), name="prepare-views", daemon=True).start()
     app = DashboardApp(
         __name__,
         use_pages=True,

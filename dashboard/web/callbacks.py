@@ -85,7 +85,7 @@ def _outputs() -> list[tuple[str, str]]:
 
 OUTPUTS = _outputs()
 CACHED_VIEWS = 512  # selections kept per dataset: 7 cost centres × 3 groups × 2 measures × 2 bridges × 2 languages
-CACHED_DIVISIONS = 16  # divisions' shared figures kept (a city-wide ledger has about ten)
+CACHED_DIVISIONS = 64  # divisions' shared figures kept: a library of 10 divisions × 4 reports, and their wholes
 
 
 class _SameDataset:
@@ -104,18 +104,32 @@ class _SameDataset:
         return isinstance(other, _SameDataset) and other.dataset is self.dataset
 
 
+class _SameFigures(_SameDataset):
+    """A key for what a division's views share: the same for every report a status date is seen
+    from (`Library.dataset`), since they share its frames; only the report's own tables differ."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        return id(self.dataset.finance)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _SameDataset) and other.dataset.finance is self.dataset.finance
+
+
 _cache_owner: list[int] = [0]
 _cache_owner_lock = threading.Lock()
 
 
 @functools.lru_cache(maxsize=CACHED_DIVISIONS)
-def _cached_division(key: _SameDataset, division: str) -> DivisionFigures:
+def _cached_division(key: _SameFigures, division: str) -> DivisionFigures:
     return division_figures(key.dataset, division, lambda other: _cached_division(key, other))
 
 
 @functools.lru_cache(maxsize=CACHED_VIEWS // 4)
 def _cached_view(key: _SameDataset, selection: Selection) -> FinanceView:
-    return build_finance_view(key.dataset, selection, _cached_division(key, view_division(key.dataset, selection)))
+    figures = _cached_division(_SameFigures(key.dataset), view_division(key.dataset, selection))
+    return build_finance_view(key.dataset, selection, figures)
 
 
 def _computed(selection: Selection) -> Selection:
@@ -165,13 +179,20 @@ def _forget_other_datasets(dataset: Dataset) -> None:
             _cache_owner[0] = id(dataset.files)
 
 
-def prepare_views(dataset: Dataset) -> None:
-    """Compute what every view of each division shares before the first click asks for it (at start):
-    on a city-wide ledger a division seen first would otherwise cost a few hundred milliseconds."""
+def prepare_views(library: Library) -> None:
+    """Compute what every view of each division shares before the first click asks for it (at
+    start), the latest report first: on a city-wide ledger a division seen first would otherwise
+    cost a few hundred milliseconds, and so would a report of a library switched to."""
     try:
-        _forget_other_datasets(dataset)
-        for division in list(dataset.cost_centres_by_division)[:CACHED_DIVISIONS]:
-            _cached_division(_SameDataset(dataset), division)
+        _forget_other_datasets(library.latest)
+        warmed = 0
+        for date in reversed(library.dates):
+            dataset = library.by_date[date]
+            for division in dataset.cost_centres_by_division:
+                if warmed == CACHED_DIVISIONS:
+                    return
+                _cached_division(_SameFigures(dataset), division)
+                warmed += 1
     except Exception:  # a head start only: a view computes what it needs itself
         logging.getLogger(__name__).exception("could not prepare the views at start")
 
