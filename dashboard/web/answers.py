@@ -1,8 +1,10 @@
 """Each report page's answer: one sentence written from the data, first in the page's main content.
 
-`goals_answer`, `risks_answer` and `communications_answer` count and name what the page shows.
-The report's own Finnish names (aims, risks) stay Finnish in an English sentence and are marked
-`lang="fi"`. A sentence is a list of strings and `html.Span`s, read as one sentence.
+`goals_answer`, `risks_answer` and `communications_answer` count and name what the page shows;
+where the library holds the division's previous report, the goals' and risks' sentences also
+count the goals whose status changed and the risks whose score rose since it. The report's own
+Finnish names (aims, risks) stay Finnish in an English sentence and are marked `lang="fi"`. A
+sentence is a list of strings and `html.Span`s, read as one sentence.
 """
 
 from __future__ import annotations
@@ -51,8 +53,11 @@ def status_counts(goals: pd.DataFrame) -> list[tuple[str, int]]:
     return [(printed[k], counts[k]) for k in order]
 
 
-def goals_answer(goals: pd.DataFrame, aim: str | None, lang: str) -> Sentence:
-    """ "7 / 8 tavoitetta toteutuu, 1 ilman tilamerkintää.": the goals shown, counted by status."""
+def goals_answer(
+    goals: pd.DataFrame, aim: str | None, lang: str, changes: pd.DataFrame | None = None, since: str = ""
+) -> Sentence:
+    """ "7 / 8 tavoitetta toteutuu, 1 ilman tilamerkintää.": the goals shown, counted by status; with
+    `changes` (`report_changes.goal_changes` against the report of `since`), how many of them changed."""
     shown = goals_for_aim(goals, aim)
     if shown.empty:
         return [t("no_goals", lang)]
@@ -65,15 +70,20 @@ def goals_answer(goals: pd.DataFrame, aim: str | None, lang: str) -> Sentence:
     parts += [before, _status_phrase(first, lang), after]
     for status, count in rest:
         parts += [f", {count} ", _status_phrase(status, lang)]
+    if changes is not None:
+        changed = int(goals_for_aim(changes, aim)["changed"].sum())
+        key = "answer_goals_changed" if changed else "answer_goals_unchanged"
+        parts.append("; " + t(key, lang, n=changed, date=since))
     parts.append(".")
     return _joined(parts)
 
 
-def risks_answer(risks: pd.DataFrame, lang: str) -> Sentence:
+def risks_answer(risks: pd.DataFrame, lang: str, changes: pd.DataFrame | None = None, since: str = "") -> Sentence:
     """ "6 riskiä; suurin todennäköisyys × merkittävyys 4 (riskit 4: …; 5: …; 6: …).", from the register.
 
     The report prints no scale, so no risk is called significant: the sentence names the highest
-    score and the risks that have it (by number only when more than three share it).
+    score and the risks that have it (by number only when more than three share it). With
+    `changes` (`report_changes.risk_changes` against the report of `since`): how many rose.
     """
     if risks.empty:
         return [t("answer_no_risks", lang)]
@@ -91,6 +101,9 @@ def risks_answer(risks: pd.DataFrame, lang: str) -> Sentence:
             parts += [f" ({which} ", *named, ")"]
         else:
             parts.append(f" ({which} {', '.join(str(r) for r in tops['row'])})")
+    if changes is not None:
+        rose = int(changes["rose"].sum())
+        parts.append("; " + t("answer_risks_rose" if rose else "answer_risks_none_rose", lang, n=rose, date=since))
     parts.append(".")
     return _joined(parts)
 
@@ -101,16 +114,17 @@ def _latest_change(trend: pd.DataFrame, channel: str) -> float | None:
     return float(values[-1] - values[-2]) if len(values) >= 2 else None
 
 
-def communications_answer(social: pd.DataFrame, lang: str) -> Sentence:
+def communications_answer(social: pd.DataFrame, lang: str, trend: pd.DataFrame | None = None) -> Sentence:
     """ "Seuraajia 30.9.2024: Facebook 4 583 (+16), …, LinkedIn 894; ePress 39 tiedotetta 01-09/2024."
 
     The channels with a printed level, grouped by the level's date; the change is that into the
-    latest level, as the channel's trend chart draws it. A channel with a change only (X) is left to
-    its card: a change is not a level.
+    latest level, as the channel's trend chart draws it (`trend`: the page's, over the division's
+    reports; default `social`'s own). A channel with a change only (X) is left to its card: a
+    change is not a level.
     """
-    trend = follower_trend(social)
+    trend = follower_trend(social) if trend is None else trend
     groups: dict[str, list[str]] = {}
-    for state in channel_states(social):
+    for state in channel_states(social, trend=trend):
         if state.followers is None:
             continue
         change = _latest_change(trend, state.channel)

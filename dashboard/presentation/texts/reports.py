@@ -15,6 +15,14 @@ REPORT_PAGES: dict[str, dict[str, str]] = {
         "fi": "Luvut ovat raportin tavoitetaulukon toteumatekstistä. Aiemman tarkastelujakson taso on johdettu raportin ilmoittamasta muutoksesta; raportti ei kerro sen päivämäärää, joten sitä ei keksitä.",
         "en": "The figures come from the realisation text of the report's goal table. The earlier level is derived from the change the report states; the report gives no date for it, so none is invented.",
     },
+    "communications_intro_library": {
+        "fi": "Luvut ovat toimialan raporttien tavoitetaulukoiden toteumateksteistä ({first}–{last}). Edellisen tarkastelujakson taso on johdettu raportin ilmoittamasta muutoksesta; kun edellinen raportti on mukana, taso päivätään sen tilannepäivään, ja jos se kertoo tason itse, näytetään se. Muuten päivämäärää ei keksitä.",
+        "en": "The figures come from the realisation texts of the division's reports' goal tables ({first}–{last}). The previous review period's level is derived from the change a report states; where the previous report is here too, the level is dated to its status date, and where that report prints the level itself, that is shown. Otherwise no date is invented.",
+    },
+    "no_social_media": {
+        "fi": "Tämän raportin tekstissä ei ole viestinnän lukuja.",
+        "en": "This report's text gives no communications figures.",
+    },
     "followers": {
         "fi": "Seuraajat",
         "en": "Followers",
@@ -50,6 +58,34 @@ REPORT_PAGES: dict[str, dict[str, str]] = {
     "no_level": {
         "fi": "{channel}: raportti kertoo vain muutoksen, {change} ({label}), ei seuraajamäärää.",
         "en": "{channel}: the report gives only a change, {change} ({label}), not a follower count.",
+    },
+    "change_series_of": {
+        "fi": "{channel}: seuraajien muutos {start} alkaen",
+        "en": "{channel}: change in followers since {start}",
+    },
+    "change_since": {
+        "fi": "Muutos {start} alkaen",
+        "en": "Change since {start}",
+    },
+    "change_axis": {
+        "fi": "Muutos",
+        "en": "Change",
+    },
+    "change_series_summary": {
+        "fi": "{channel}: {first} ({first_label}) → {last} ({last_label}) seuraajaa {start} alkaen; raportit eivät kerro seuraajamäärää.",
+        "en": "{channel}: {first} ({first_label}) → {last} ({last_label}) followers since {start}; the reports give no follower count.",
+    },
+    "period_col": {
+        "fi": "Jakso raportissa",
+        "en": "Period as printed",
+    },
+    "differs_note": {
+        "fi": "seuraavan raportin muutoksesta johdettu taso {value} poikkeaa",
+        "en": "the level implied by the next report's change, {value}, differs",
+    },
+    "differs_summary": {
+        "fi": "Seuraavan raportin muutoksesta johdettu taso poikkeaa painetusta {n} kohdassa; katso taulukko.",
+        "en": "The level implied by the next report's change differs from the printed one at {n} point(s); see the table.",
     },
     "derived_point": {
         "fi": "johdettu muutoksesta",
@@ -124,6 +160,18 @@ REPORT_PAGES: dict[str, dict[str, str]] = {
         "fi": "Raportin kaksi tavoitetaulukkoa. Tila kerrotaan tekstinä ja kuvakkeena.",
         "en": "The report's two goal tables. Status is given as text and an icon. The texts are in Finnish, as printed.",
     },
+    "goals_intro_changes": {
+        "fi": "Tavoite, jonka tila on muuttunut edellisestä raportista ({date}), on merkitty kuvakkeella ↻ ja aiemmalla tilalla.",
+        "en": "A goal whose status changed since the previous report ({date}) is marked ↻ with its earlier status.",
+    },
+    "goal_changed": {
+        "fi": "Muuttunut: aiemmin {previous} ({date})",
+        "en": "Changed: previously {previous} ({date})",
+    },
+    "no_status_before": {
+        "fi": "ei tilamerkintää",
+        "en": "no status",
+    },
     "aim_filter": {
         "fi": "Strateginen päämäärä",
         "en": "Strategic aim",
@@ -187,6 +235,22 @@ REPORT_PAGES: dict[str, dict[str, str]] = {
     "risks_intro": {
         "fi": "Riskit todennäköisyyden ja merkittävyyden mukaan. Raportti ei kerro asteikkoa; akselit ulottuvat suurimpaan esiintyvään arvoon, vähintään kolmeen.",
         "en": "Risks by probability and significance. The report does not state the scale; the axes run to the highest value present, at least three. The texts are in Finnish, as printed.",
+    },
+    "risks_intro_changes": {
+        "fi": "Riski, jonka riskiarvo on noussut edellisestä raportista ({date}), on merkitty merkillä ▲ ja aiemmalla arvolla (laskenut: ▼).",
+        "en": "A risk whose score rose since the previous report ({date}) is marked ▲ with its earlier score (one that fell: ▼).",
+    },
+    "risk_rose": {
+        "fi": "Noussut: aiemmin {probability} × {significance} = {score} ({date})",
+        "en": "Rose: previously {probability} × {significance} = {score} ({date})",
+    },
+    "risk_fell": {
+        "fi": "Laskenut: aiemmin {probability} × {significance} = {score} ({date})",
+        "en": "Fell: previously {probability} × {significance} = {score} ({date})",
+    },
+    "risk_change_col": {
+        "fi": "Muutos edellisestä raportista",
+        "en": "Change since the previous report",
     },
     "risk_matrix_title": {
         "fi": "Riskimatriisi: todennäköisyys × merkittävyys",
@@ -252,6 +316,14 @@ REPORT_PAGES: dict[str, dict[str, str]] = {
         "fi": "ilman tilamerkintää",
         "en": "without a status",
     },
+    "answer_goals_changed": {
+        "fi": "{n} tavoitteen tila muuttunut edellisestä raportista ({date})",
+        "en": "{n} changed status since the previous report ({date})",
+    },
+    "answer_goals_unchanged": {
+        "fi": "ei tilamuutoksia edellisestä raportista ({date})",
+        "en": "no status changed since the previous report ({date})",
+    },
     "answer_risks": {
         "fi": "{n} riskiä; suurin todennäköisyys\u00a0× merkittävyys {score}",
         "en": "{n} risks; the highest probability\u00a0× significance is {score}",
@@ -271,6 +343,14 @@ REPORT_PAGES: dict[str, dict[str, str]] = {
     "answer_no_risks": {
         "fi": "Raportissa ei ole riskejä.",
         "en": "The report lists no risks.",
+    },
+    "answer_risks_rose": {
+        "fi": "{n} riskin arvo noussut edellisestä raportista ({date})",
+        "en": "the score of {n} rose since the previous report ({date})",
+    },
+    "answer_risks_none_rose": {
+        "fi": "yhdenkään riskin arvo ei noussut edellisestä raportista ({date})",
+        "en": "no score rose since the previous report ({date})",
     },
     "answer_followers": {
         "fi": "Seuraajia {label}",

@@ -1,4 +1,5 @@
-"""The communications, goals and risks pages, their figures and their one-sentence answers, from the bundled data."""
+"""The communications, goals and risks pages, their figures and their one-sentence answers, from the
+bundled data, and from a library of reports (the `library` fixture): trends and changes across reports."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from dash import html
 
 from dashboard.analysis.communications import channel_states, follower_trend
 from dashboard.analysis.goals import goals_for_aim, strategic_aims
+from dashboard.analysis.report_changes import risk_changes
 from dashboard.presentation.formatting import format_number
 from dashboard.presentation.report_figures import follower_chart, posts_chart, risk_matrix_chart, risk_scale
 from dashboard.presentation.texts import TEXTS
 from dashboard.store.files import DEFAULT_DATA_DIR
-from dashboard.store.library import load_dataset
+from dashboard.store.library import load_dataset, load_library
 from dashboard.store.names import slugify
 from dashboard.web.answers import communications_answer, goals_answer, risks_answer, status_counts
 from dashboard.web.pages.communications import communications_page
@@ -293,3 +295,77 @@ def test_every_report_page_answers_first(dataset):
             main = _main(build(dataset, {"lang": lang}, "fi"))
             assert main.children[0].className == "page-answer"  # before the download menu and the intro
             assert sum(1 for c in main.children if getattr(c, "className", None) == "page-answer") == 1
+
+
+# -- a library of reports: trends over the division's reports, changes since the previous one ---------------
+SEPT, JUNE = date(2024, 9, 30), date(2024, 6, 30)
+
+
+@pytest.mark.parametrize("build", [communications_page, goals_page, risks_page])
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_a_library_of_one_report_reads_as_the_report_alone(dataset, build, lang):
+    library = load_library(DEFAULT_DATA_DIR)
+    assert text_of(build(dataset, {"lang": lang}, "fi", library)) == text_of(build(dataset, {"lang": lang}, "fi"))
+
+
+def test_communications_trends_take_every_report_of_the_division(library):
+    september = library.dataset(SEPT, "Yhteiset palvelut")
+    page = communications_page(september, {}, "fi", library)
+    text = plain(text_of(page))
+    assert "Facebook: 4 538 → 4 583 seuraajaa (edellinen tarkastelujakso → 30.9.2024), muutos +45." in text
+    assert "LinkedIn: 850 → 894 seuraajaa (30.6.2024 → 30.9.2024), muutos +44." in text
+    # X prints no level: its changes since March 2024 are a series, the start named.
+    assert "X: seuraajien muutos maaliskuusta 2024 alkaen" in text
+    assert "X: +6 (30.6.2024) → +11 (30.9.2024) seuraajaa maaliskuusta 2024 alkaen" in text
+    assert "ei seuraajamäärää" not in text.split("X: +6")[0]  # no "change only" sentence any more
+    assert sentence(answer_of(page)).startswith("Seuraajia 30.9.2024: Facebook 4 583 (+16), Instagram 2 789 (+74)")
+    english = plain(text_of(communications_page(september, {"lang": "en"}, "fi", library)))
+    assert "X: change in followers since March 2024" in english and "(30.6.2024–30.9.2024)" in english
+
+
+def test_the_six_month_report_draws_its_own_figures_only(library):
+    june = library.dataset(JUNE, "Yhteiset palvelut")
+    text = plain(text_of(communications_page(june, {}, "fi", library)))
+    assert "4 567 seuraajaa (30.6.2024)" in text and "30.9.2024" not in text
+    assert "X: raportti kertoo vain muutoksen, +6 (maaliskuusta 2024 – 30.6.2024), ei seuraajamäärää." in text
+
+
+def test_a_division_without_social_media_says_so(library):
+    other = library.dataset(SEPT, "Testitoimiala")
+    text = text_of(communications_page(other, {}, "fi", library))
+    assert TEXTS["no_social_media"]["fi"] in text and "Julkaisuja kuukaudessa" not in text
+
+
+def test_goals_page_marks_a_changed_status_with_the_previous_one(library):
+    september = library.dataset(SEPT, "Yhteiset palvelut")
+    page = goals_page(september, {}, "fi", library)
+    text = text_of(page)
+    assert text.count("Muuttunut: aiemmin Osittain (30.6.2024)") == 1
+    assert sentence(answer_of(page)).endswith("; 1 tavoitteen tila muuttunut edellisestä raportista (30.6.2024).")
+    english = goals_page(september, {"lang": "en"}, "fi", library)
+    assert "Changed: previously Osittain (30.6.2024)" in text_of(english)
+    assert sentence(answer_of(english)).endswith("; 1 changed status since the previous report (30.6.2024).")
+    filtered = goals_page(september, {"aim": "kestava-talous"}, "fi", library)  # the change is another aim's
+    assert "Muuttunut" not in text_of(filtered)
+    assert sentence(answer_of(filtered)).endswith("; ei tilamuutoksia edellisestä raportista (30.6.2024).")
+
+
+def test_the_first_report_of_a_division_marks_no_change(library):
+    for page in (goals_page, risks_page):
+        text = text_of(page(library.dataset(JUNE, "Yhteiset palvelut"), {}, "fi", library))
+        assert "Muuttunut" not in text and "Noussut" not in text and "edellisestä raportista" not in text
+
+
+def test_risks_page_marks_a_risen_score_with_the_previous_one(library):
+    september = library.dataset(SEPT, "Yhteiset palvelut")
+    page = risks_page(september, {}, "fi", library)
+    text = text_of(page)
+    assert "▲ Noussut: aiemmin 1 × 2 = 2 (30.6.2024)" in text  # in the register
+    assert text.count("Noussut: aiemmin 1 × 2 = 2 (30.6.2024)") == 2  # and in the matrix table
+    assert sentence(answer_of(page)).endswith("; 1 riskin arvo noussut edellisestä raportista (30.6.2024).")
+    chart = risk_matrix_chart(risk_changes(september.risks, library.dataset(JUNE, "Yhteiset palvelut").risks), "fi")
+    assert "4▲" in list(chart.figure.data[0].text)
+    english = risks_page(september, {"lang": "en"}, "fi", library)
+    assert "▲ Rose: previously 1 × 2 = 2 (30.6.2024)" in text_of(english)
+    assert sentence(answer_of(english)).endswith("; the score of 1 rose since the previous report (30.6.2024).")
+    assert words_of(sentence(answer_of(english), keep_finnish=False)).isdisjoint(finnish_template_words(*ANSWER_KEYS))
