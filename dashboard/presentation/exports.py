@@ -7,19 +7,22 @@ numbers, which `dashboard.presentation.export_files` writes as CSV and XLSX. Not
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
-from dashboard.analysis.communications import channel_states, follower_trend
+from dashboard.analysis.communications import channel_states, follower_trend, social_history
 from dashboard.analysis.finance_view import Selection, build_finance_view, view_division
 from dashboard.analysis.goals import goals_for_aim
+from dashboard.analysis.report_changes import goal_changes, previous_dataset, risk_changes
 from dashboard.presentation.export_files import CITY, Export
 from dashboard.presentation.figures import CHART_BUILDERS
-from dashboard.presentation.report_figures import posts_chart
+from dashboard.presentation.report_figures import goal_change_mark, posts_chart, risk_change_mark
 from dashboard.presentation.tables import Column, Table
 from dashboard.presentation.tables import missing as _missing
-from dashboard.presentation.texts import org_name, report_stamp, t
+from dashboard.presentation.texts import format_date, org_name, report_stamp, t
 from dashboard.presentation.view_tables import chart_table, exceptions_table, kpi_table, statement_table
 from dashboard.store.dataset import Dataset
+from dashboard.store.library import Library
 from dashboard.store.names import slugify
 
 FINANCE_TABLES = ("statement", "kpis", "exceptions", *CHART_BUILDERS)
@@ -163,9 +166,13 @@ def _report_table(key: str, title_key: str, columns: dict[str, str], rows, lang:
     )
 
 
-def communications_tables(dataset: Dataset, lang: str) -> tuple[Table, ...]:
+def communications_tables(dataset: Dataset, lang: str, library: Library | None = None) -> tuple[Table, ...]:
+    """The communications page's tables; its trends over `library`'s reports of the division up to
+    the report shown, as the page draws them."""
     social = dataset.social_media
-    states = channel_states(social)
+    history, reports = social_history(library, dataset.report) if library is not None else (social, ())
+    trend = follower_trend(history, reports)
+    states = channel_states(social, trend=trend)
     channels = _report_table(
         "channels",
         "channels_now",
@@ -177,10 +184,7 @@ def communications_tables(dataset: Dataset, lang: str) -> tuple[Table, ...]:
         "followers",
         "channel_trends",
         FOLLOWER_COLUMNS,
-        (
-            (r.channel, r.label, _num(r.value), _yes_no(r.derived, lang), r.note)
-            for r in follower_trend(social).itertuples()
-        ),
+        ((r.channel, r.label, _num(r.value), _yes_no(r.derived, lang), r.note) for r in trend.itertuples()),
         lang,
     )
     posts = chart_table("posts", posts_chart(states, lang))
@@ -233,19 +237,46 @@ def risks_table(dataset: Dataset, lang: str) -> Table:
     return _report_table("risks", "risk_register", RISK_COLUMNS, rows, lang)
 
 
-def report_export(dataset: Dataset, page: str, lang: str, aim: str | None = None) -> Export:
-    """A report page's tables (communications, goals or risks) as the page shows them; `aim` is the goals page's filter."""
+def _with_changes(table: Table, marks: list[str], lang: str) -> Table:
+    """`table` with a last column saying, row by row, what changed since the previous report."""
+    return dataclasses.replace(
+        table,
+        columns=(*table.columns, Column(t("risk_change_col", lang))),
+        rows=tuple((*row, mark) for row, mark in zip(table.rows, marks, strict=True)),
+    )
+
+
+def report_export(
+    dataset: Dataset, page: str, lang: str, aim: str | None = None, library: Library | None = None
+) -> Export:
+    """A report page's tables (communications, goals or risks) as the page shows them; `aim` is the
+    goals page's filter; with `library`, the trends across the division's reports and what changed
+    since its previous report, as the page shows them."""
     status, source = _header_block(dataset, lang)
     filters: tuple[tuple[str, str], ...] = ()
     parts: list[str] = []
+    previous = previous_dataset(library, dataset.report) if library is not None else None
+    since = format_date(previous.report.status_date, lang) if previous is not None else ""
     if page == "communications":
-        tables = communications_tables(dataset, lang)
+        tables = communications_tables(dataset, lang, library)
     elif page == "goals":
         filters = ((t("aim_filter", lang), aim or t("all_aims", lang)),)
         parts = [aim] if aim else []
-        tables = (goals_table(dataset, aim, lang),)
+        table = goals_table(dataset, aim, lang)
+        if previous is not None:
+            changes = goals_for_aim(goal_changes(dataset.goals, previous.goals), aim)
+            marks = [
+                goal_change_mark(row.previous_status or "", since, lang)[1] if row.changed else ""
+                for row in changes.itertuples()
+            ]
+            table = _with_changes(table, marks, lang)
+        tables = (table,)
     elif page == "risks":
-        tables = (risks_table(dataset, lang),)
+        table = risks_table(dataset, lang)
+        if previous is not None:
+            changes = risk_changes(dataset.risks, previous.risks)
+            table = _with_changes(table, [risk_change_mark(row, since, lang)[1] for _, row in changes.iterrows()], lang)
+        tables = (table,)
     else:
         raise ValueError(f"no export for page {page!r}")
     return Export(

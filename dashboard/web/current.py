@@ -31,6 +31,11 @@ def current_library() -> Library:
     return holder(current_settings().data_dir).get()
 
 
+def serving_library() -> Library | None:
+    """The current library in a request of a running app; None outside one (a page drawn in a test)."""
+    return current_library() if flask.has_app_context() and SETTINGS_KEY in flask.current_app.config else None
+
+
 def current_dataset() -> Dataset:
     """The latest report of the current library."""
     return current_library().latest

@@ -15,8 +15,9 @@ from dashboard.presentation.export_files import CSV_TYPE, XLSX_TYPE, Export, to_
 from dashboard.presentation.exports import csv_file_name, finance_export, xlsx_file_name
 from dashboard.presentation.texts import DEFAULT_LANG, LANGUAGES
 from dashboard.store.dataset import Dataset
+from dashboard.store.library import Library
 from dashboard.web import ids
-from dashboard.web.current import choose_report
+from dashboard.web.current import choose_report, current_library
 from dashboard.web.export_toolbar import FINANCE, export_id, report_page_export
 from dashboard.web.query import resolve_selection
 
@@ -47,9 +48,10 @@ def finance_download(
     return download(finance_export(dataset, selection, _lang(lang)), kind, table_key)
 
 
-def report_download(dataset: Dataset, kind: str, table_key, state: dict) -> dict:
+def report_download(dataset: Dataset, kind: str, table_key, state: dict, library: Library | None = None) -> dict:
     state = state or {}
-    export = report_page_export(dataset, str(state.get("page")), _lang(state.get("lang")), state.get("params") or {})
+    page, lang, params = str(state.get("page")), _lang(state.get("lang")), state.get("params") or {}
+    export = report_page_export(dataset, page, lang, params, library)
     return download(export, kind, table_key)
 
 
@@ -93,7 +95,7 @@ def register_export_callbacks(app: Dash) -> None:
             return no_update
         params = (state or {}).get("params") or {}
         dataset = choose_report(params.get("date"), params.get("division")).dataset  # the report the page shows
-        return report_download(dataset, _kind("report"), table_key, state)
+        return report_download(dataset, _kind("report"), table_key, state, current_library())
 
     for page in (FINANCE, "report"):
         app.clientside_callback(

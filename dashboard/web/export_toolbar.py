@@ -22,7 +22,8 @@ from dashboard.presentation.export_files import Export
 from dashboard.presentation.exports import PAGE_TABLES, finance_scope, report_export
 from dashboard.presentation.texts import t
 from dashboard.store.dataset import Dataset
-from dashboard.web.current import report_params
+from dashboard.store.library import Library
+from dashboard.web.current import report_params, serving_library
 from dashboard.web.query import read_aim
 
 # Component ids: the finance page's toolbar and a report page's toolbar are wired separately.
@@ -39,10 +40,13 @@ def scope_line(lang: str, scope: str, image_prefix: str) -> html.Span:
     return html.Span(t("export_scope", lang, scope=scope), **{"data-image-prefix": image_prefix})
 
 
-def report_page_export(dataset: Dataset, page: str, lang: str, params: Mapping[str, object]) -> Export:
-    """A report page's export for its link's parameters (the goals page's `aim`)."""
+def report_page_export(
+    dataset: Dataset, page: str, lang: str, params: Mapping[str, object], library: Library | None = None
+) -> Export:
+    """A report page's export for its link's parameters (the goals page's `aim`), against `library`
+    (its trends and changes) where the page has one."""
     aim = read_aim(dataset.goals, params, []) if page == "goals" else None
-    return report_export(dataset, page, lang, aim)
+    return report_export(dataset, page, lang, aim, library)
 
 
 def export_toolbar(
@@ -64,7 +68,7 @@ def export_toolbar(
     if page == FINANCE:  # redrawn by a callback when the controls change
         scope = scope_line(lang, *finance_scope(dataset, selection or Selection(), lang))
     else:
-        export = report_page_export(dataset, page, lang, dict(params or []))
+        export = report_page_export(dataset, page, lang, dict(params or []), serving_library())
         parts = [f"{what}: {chosen}" for what, chosen in export.filters] or [export.title]
         scope = scope_line(lang, "; ".join(parts), export.stem)
     csv_choice = [
