@@ -200,8 +200,9 @@ def pace_bullets(view: FinanceView, lang: str) -> Chart:
             "name": t("realisation", lang),
             "marker": {"color": [COLORS["pace"] if a else COLORS["current"] for a in ahead_flags]},
             "width": 0.4,
-            # The figure and a ▲ for "ahead of pace" are written on the bar: colour is never the only cue.
-            "text": [text + (" ▲" if a else "") for text, a in zip(shown, ahead_flags, strict=True)],
+            # A ▲ marks "ahead of pace" on the bar: colour is never the only cue. The figures are in
+            # the hover and the table; a text per bar would cost Plotly a measurement per bar per redraw.
+            "text": ["▲" if a else "" for a in ahead_flags],
             "textposition": "outside",
             "cliponaxis": False,
             "customdata": shown,

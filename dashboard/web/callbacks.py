@@ -38,7 +38,7 @@ from dashboard.store.dataset import ALL_DIVISIONS, Dataset
 from dashboard.store.library import Library
 from dashboard.store.names import slugify
 from dashboard.web import ids
-from dashboard.web.components import Markup
+from dashboard.web.components import Markup, view_data
 from dashboard.web.export_toolbar import FINANCE, export_id, scope_line
 from dashboard.web.finance_layout import (
     CHARTS,
@@ -84,6 +84,9 @@ def _outputs() -> list[tuple[str, str]]:
 
 
 OUTPUTS = _outputs()
+# What the page's callback sets: every output above as one prop, drawn by our own components
+# (components.ViewData hands each part to its Slot or Plot), so Dash's renderer applies one prop.
+PAGE_OUTPUT = (ids.FINANCE_VIEW, "view")
 CACHED_VIEWS = 512  # selections kept per dataset: 7 cost centres × 3 groups × 2 measures × 2 bridges × 2 languages
 CACHED_DIVISIONS = 64  # divisions' shared figures kept: a library of 10 divisions × 4 reports, and their wholes
 
@@ -137,10 +140,17 @@ def _computed(selection: Selection) -> Selection:
     return dataclasses.replace(selection, group=GROUPS[0], measure=MEASURES[0])
 
 
+class Outputs(dict):
+    """Every output of the page keyed by (component id, property), and the same as one `ViewData`
+    prop (`view`), converted once per cached selection. Shared between requests: never changed."""
+
+    @functools.cached_property
+    def view(self) -> dict[str, dict[str, Any]]:
+        return view_data(self)
+
+
 @functools.lru_cache(maxsize=CACHED_VIEWS)
-def _cached_outputs(
-    key: _SameDataset, selection: Selection, lang: str, history: tuple[_SameDataset, ...]
-) -> dict[tuple[str, str], Any]:
+def _cached_outputs(key: _SameDataset, selection: Selection, lang: str, history: tuple[_SameDataset, ...]) -> Outputs:
     view = dataclasses.replace(_cached_view(key, _computed(selection)), selection=selection)
     return _render_outputs(key.dataset, view, [], lang, _development(history, view))
 
@@ -206,7 +216,7 @@ def update_finance_view(
     lang: object,
     division: object = "",
     library: Library | None = None,
-) -> dict[tuple[str, str], Any]:
+) -> Outputs:
     """Every output of the page for the controls' values; invalid values give a notice, not an error.
 
     `dataset` is the report shown; `library`, where given, its library, whose earlier reports of the
@@ -219,26 +229,28 @@ def update_finance_view(
     if notices:  # a bad value in a link: rare, and the notice is part of the output
         view = dataclasses.replace(_cached_view(key, _computed(selection)), selection=selection)
         return _render_outputs(dataset, view, notices, lang, _development(history, view))
-    return dict(_cached_outputs(key, selection, lang, history))
+    return _cached_outputs(key, selection, lang, history)
 
 
 def _render_outputs(
     dataset: Dataset, view: FinanceView, notices: list[Notice], lang: str, year: Development
-) -> dict[tuple[str, str], Any]:
+) -> Outputs:
     selection = view.selection
     # Text-only parts go as Markup: one Dash component each instead of one per element (the
     # renderer's work on every click grows with the mounted components).
-    result: dict[tuple[str, str], Any] = {
-        (ids.INPUT_NOTICE, "children"): render_notices(notices, lang),
-        (ids.SELECTION_HEADING, "children"): render_selection_heading(dataset, selection, lang),
-        (ids.KPI_CARDS, "children"): Markup(render_kpis(view, lang)),
-        (ids.STATEMENT_TABLE, "children"): render_statement(view, lang),
-        (ids.ROUNDING_NOTE, "children"): Markup(render_rounding(view, lang)),
-        (ids.EXCEPTIONS, "children"): render_exceptions(view, lang),
-        (ids.AREA_TEXTS, "children"): Markup(render_area_texts(view, lang)),
-        # What the downloads will hold, in the same answer (not a second request per click).
-        (export_id(FINANCE, "scope"), "children"): scope_line(lang, *finance_scope(dataset, selection, lang)),
-    }
+    result = Outputs(
+        {
+            (ids.INPUT_NOTICE, "children"): render_notices(notices, lang),
+            (ids.SELECTION_HEADING, "children"): render_selection_heading(dataset, selection, lang),
+            (ids.KPI_CARDS, "children"): Markup(render_kpis(view, lang)),
+            (ids.STATEMENT_TABLE, "children"): render_statement(view, lang),
+            (ids.ROUNDING_NOTE, "children"): Markup(render_rounding(view, lang)),
+            (ids.EXCEPTIONS, "children"): render_exceptions(view, lang),
+            (ids.AREA_TEXTS, "children"): Markup(render_area_texts(view, lang)),
+            # What the downloads will hold, in the same answer (not a second request per click).
+            (export_id(FINANCE, "scope"), "children"): scope_line(lang, *finance_scope(dataset, selection, lang)),
+        }
+    )
     charts = [(chart_id, CHART_BUILDERS[key](view, lang)) for key, chart_id in CHARTS]
     charts += [(chart_id, DEVELOPMENT_CHARTS[key](year, lang)) for key, chart_id in DEVELOPMENT_CHART_IDS]
     for chart_id, chart in charts:

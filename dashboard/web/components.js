@@ -108,6 +108,104 @@
         tree: PropTypes.array,
     };
 
+    /* The parts a page's callback redraws, by id: Slots and Plots register here when mounted, and
+       ViewData hands each its new content directly, so Dash's renderer applies one prop per click
+       (its work grows with every output and every mounted component), not one per part. */
+    const receivers = new Map();
+
+    function registered(component) {
+        receivers.set(component.props.id, component);
+    }
+
+    function unregistered(component) {
+        if (receivers.get(component.props.id) === component) {
+            receivers.delete(component.props.id);
+        }
+    }
+
+    /* Content given by the layout (props) until ViewData sends newer; new props from Dash win again. */
+    function followProps(key) {
+        return (props, state) => (props[key] !== state.fromProps ? {[key]: props[key], fromProps: props[key]} : null);
+    }
+
+    /* An element whose children are Markup: drawn by the server in the layout, redrawn by ViewData. */
+    class Slot extends React.Component {
+        constructor(props) {
+            super(props);
+            this.state = {tree: props.tree, fromProps: props.tree};
+        }
+
+        componentDidMount() {
+            registered(this);
+        }
+
+        componentWillUnmount() {
+            unregistered(this);
+        }
+
+        receive(tree) {
+            this.setState({tree: tree});
+        }
+
+        render() {
+            const {id, tag, className, attributes} = this.props;
+            return h(tag, Object.assign({}, attributes, {id: id, className: className}), (this.state.tree || []).map(fromMarkup));
+        }
+    }
+    Slot.getDerivedStateFromProps = followProps("tree");
+
+    Slot.propTypes = {
+        id: PropTypes.string.isRequired,
+        tag: PropTypes.string,
+        className: PropTypes.string,
+        /* role, hidden, aria-* and the like, as React takes them */
+        attributes: PropTypes.object,
+        /* [tag, props, ...children] or text */
+        tree: PropTypes.array,
+    };
+    Slot.defaultProps = {tag: "div", attributes: {}};
+
+    /* The computed view for the page, as the callback sends it: {parts: {id: markup}, figures: {id:
+       figure}}. Draws nothing itself; hands each part to the Slot or Plot of that id. */
+    class ViewData extends React.Component {
+        componentDidUpdate(previous) {
+            const view = this.props.view;
+            if (!view || view === previous.view) {
+                return;
+            }
+            Object.entries(view.figures || {}).forEach(([id, figure]) => {
+                const plot = receivers.get(id);
+                if (plot) {
+                    plot.receive(figure);
+                }
+            });
+            Object.entries(view.parts || {}).forEach(([id, tree]) => {
+                const slot = receivers.get(id);
+                if (slot) {
+                    slot.receive(tree);
+                }
+            });
+        }
+
+        render() {
+            return h(LoadingMark);
+        }
+    }
+
+    /* While the callback that sets the view runs: `data-dash-is-loading` on an element, as Dash's
+       own components mark theirs (what waits for a redraw, in tests and the benchmark, reads it). */
+    function LoadingMark() {
+        const api = window.dash_component_api;
+        const loading = api && api.useDashContext ? api.useDashContext().useLoading() : false;
+        return loading ? h("span", {hidden: true, "data-dash-is-loading": "true"}) : null;
+    }
+
+    ViewData.propTypes = {
+        id: PropTypes.string.isRequired,
+        /* {parts: {id: markup tree}, figures: {id: Plotly figure}} */
+        view: PropTypes.object,
+    };
+
     /* Charts in the viewport are drawn at once; the others when the browser is idle, one per idle
        period, so a click answers with what the reader sees and never waits on charts out of sight
        (a Plotly redraw costs 20-40 ms a chart). Before printing, every chart is drawn. */
@@ -184,17 +282,18 @@
             this.inView = false;
             this.drawn = null;  // the figure and config last drawn
             this.width = 0;
-            this.state = {noPlotly: false};
+            this.state = {noPlotly: false, figure: props.figure, fromProps: props.figure};
         }
 
         componentDidMount() {
+            registered(this);
             const box = this.box.current;
             box.__plot = this;
             const rect = box.getBoundingClientRect();
             this.inView = rect.width > 0 && rect.bottom > 0 && rect.top < window.innerHeight;
             watchViewport(this);
             if (window.ResizeObserver) {
-                this.resizing = new window.ResizeObserver(() => this.resize());
+                this.resizing = new window.ResizeObserver((entries) => this.resize(entries[entries.length - 1].contentRect.width));
                 this.resizing.observe(box);
             }
             this.update();
@@ -204,7 +303,12 @@
             this.update();
         }
 
+        receive(figure) {
+            this.setState({figure: figure});
+        }
+
         componentWillUnmount() {
+            unregistered(this);
             waiting.delete(this);
             if (viewport) {
                 viewport.unobserve(this.box.current);
@@ -218,7 +322,7 @@
         }
 
         isDrawn() {
-            return this.drawn && this.drawn.figure === this.props.figure && this.drawn.config === this.props.config;
+            return this.drawn && this.drawn.figure === this.state.figure && this.drawn.config === this.props.config;
         }
 
         update() {
@@ -250,25 +354,30 @@
                 withPlotly(() => this.update());
                 return;
             }
-            const figure = this.props.figure || {};
-            this.drawn = {figure: figure, config: this.props.config};
-            // The width follows the card; the height is the figure's own.
-            const layout = Object.assign({}, figure.layout, {autosize: true, width: undefined});
-            this.width = this.box.current.clientWidth;
+            const figure = this.state.figure || {};
+            this.drawn = {figure: this.state.figure, config: this.props.config};
+            // The card's width and the figure's height, given: Plotly then measures nothing itself.
+            // The width is the ResizeObserver's, once it has reported: reading it here would lay out the page.
+            this.width = this.width || this.box.current.clientWidth;
+            const size = this.width > 0 ? {autosize: false, width: this.width} : {autosize: true, width: undefined};
+            const layout = Object.assign({}, figure.layout, size);
             window.Plotly.react(this.graph.current, figure.data || [], layout, Object.assign({}, this.props.config));
             this.box.current.setAttribute("data-chart-state", "drawn");
         }
 
-        resize() {
-            const width = this.box.current.clientWidth;
-            if (this.drawn && width !== this.width && width > 0) {
-                this.width = width;
-                window.Plotly.Plots.resize(this.graph.current);
+        resize(width) {
+            width = Math.round(width);
+            if (width === this.width || width <= 0) {
+                return;
+            }
+            this.width = width;
+            if (this.drawn && window.Plotly) {
+                window.Plotly.relayout(this.graph.current, {width: width});
             }
         }
 
         render() {
-            const layout = (this.props.figure && this.props.figure.layout) || {};
+            const layout = (this.state.figure && this.state.figure.layout) || {};
             const style = Object.assign({}, layout.height ? {height: layout.height + "px"} : {}, this.props.style);
             return h("div", {id: this.props.id, className: this.props.className, style: style, ref: this.box},
                 this.state.noPlotly ? h("p", {className: "chart-failed"}, message("noPlotly")) : null,
@@ -285,10 +394,13 @@
         config: PropTypes.object,
     };
     Plot.defaultProps = {className: "chart", config: {}};
+    Plot.getDerivedStateFromProps = followProps("figure");
 
     window.dashboard = Object.assign(window.dashboard || {}, {
         Table: guarded(Table),
         Plot: guarded(Plot),
         Markup: guarded(Markup),
+        Slot: guarded(Slot),
+        ViewData: guarded(ViewData),
     });
 })();

@@ -10,6 +10,11 @@ lazily loaded chunk (one more round trip before the first chart): charts in the 
 drawn at once, the others when the browser is idle, so a click redraws what the reader sees first;
 if plotly.js never loaded, the chart's box says so.
 
+`Slot` and `ViewData` take Dash's renderer out of a click's path: the finance page's parts that
+its callback redraws are Slots (an element whose content is Markup) and Plots, and the callback
+sets one prop, `ViewData.view`, which hands each part to its Slot or Plot in the browser. The
+renderer then applies one output per click, not thirty.
+
 Each class's `_prop_names` are the props its React component declares (`propTypes` in
 components.js, checked by tests/unit/web/test_components.py); every React component is wrapped in
 an error boundary, so one that throws shows a short message in its place, not a blank page.
@@ -127,6 +132,8 @@ def to_markup(children: Any) -> list[MarkupNode]:
         return [children]
     if isinstance(children, Table):
         return [["dashboard.Table", children.to_plotly_json()["props"]]]
+    if isinstance(children, Markup):
+        return list(children.tree)
     if isinstance(children, Component) and children._namespace == "dash_html_components":
         props = {k: v for k, v in children.to_plotly_json()["props"].items() if k not in _DASH_ONLY_PROPS}
         return [[children._type.lower(), props, *to_markup(getattr(children, "children", None))]]
@@ -170,3 +177,66 @@ class Markup(Component):
         for node in self.tree:
             walk(node)
         return " ".join(words)
+
+
+class Slot(Markup):
+    """An element (`tag`, `id`, `className`, `attributes`) whose content is Markup: drawn with the
+    layout, and redrawn by the page's `ViewData` without Dash's renderer applying it part by part."""
+
+    _type = "Slot"
+    _prop_names = ["id", "tag", "className", "attributes", "tree"]
+    available_properties = _prop_names
+
+    def __init__(
+        self,
+        id: str,  # noqa: A002
+        children: Any = None,
+        tag: str = "div",
+        className: str | None = None,  # noqa: N803 (Dash's name for the prop)
+        **attributes: Any,
+    ) -> None:
+        props: dict[str, Any] = {"id": id, "tag": tag, "tree": to_markup(children), "attributes": attributes}
+        if className is not None:
+            props["className"] = className
+        Component.__init__(self, **props)
+
+    def set_children(self, children: Any) -> None:
+        """What a callback's output for the element's children sets (see `finance_layout.apply_outputs`)."""
+        self.tree = to_markup(children)
+
+
+class ViewData(Component):
+    """The page's computed view as one prop: `{"parts": {id: markup tree}, "figures": {id: figure}}`.
+
+    Draws nothing; hands each part to the `Slot` or `Plot` of that id in the browser. A callback
+    that sets it costs Dash's renderer one prop, however many parts the view redraws.
+    """
+
+    _namespace = "dashboard"
+    _type = "ViewData"
+    _base_nodes: list[str] = []
+    _children_props: list[str] = []
+    _prop_names = ["id", "view"]
+    _valid_wildcard_attributes: list[str] = []
+    available_properties = _prop_names
+    available_wildcard_properties: list[str] = []
+
+    def __init__(self, id: str, view: dict | None = None) -> None:  # noqa: A002
+        props: dict[str, Any] = {"id": id}
+        if view is not None:
+            props["view"] = view
+        super().__init__(**props)
+
+
+def view_data(outputs: dict[tuple[str, str], Any]) -> dict[str, dict[str, Any]]:
+    """A callback's outputs, keyed by (id, prop), as one `ViewData.view`: children as markup, figures as they are."""
+    parts: dict[str, Any] = {}
+    figures: dict[str, Any] = {}
+    for (component_id, prop), value in outputs.items():
+        if prop == "children":
+            parts[component_id] = to_markup(value)
+        elif prop == "figure":
+            figures[component_id] = value
+        else:
+            raise ValueError(f"ViewData carries children and figures, not {component_id}.{prop}")
+    return {"parts": parts, "figures": figures}

@@ -23,6 +23,7 @@ from dashboard.presentation.exports import PAGE_TABLES, finance_scope, report_ex
 from dashboard.presentation.texts import t
 from dashboard.store.dataset import Dataset
 from dashboard.store.library import Library
+from dashboard.web.components import Slot
 from dashboard.web.current import report_params, serving_library
 from dashboard.web.query import read_aim
 
@@ -83,7 +84,7 @@ def export_toolbar(
     panel = html.Div(
         [
             html.H2(t("export_heading", lang), id=heading_id, className="export-heading"),
-            html.P(scope, id=export_id(page, "scope"), className="export-scope"),
+            Slot(export_id(page, "scope"), scope, tag="p", className="export-scope"),
             html.Div(
                 [
                     html.Button(

@@ -24,12 +24,12 @@ from dashboard.store.dataset import ALL_DIVISIONS, Dataset
 from dashboard.store.library import Library
 from dashboard.store.names import slugify
 from dashboard.web import ids
-from dashboard.web.components import Plot
+from dashboard.web.components import Plot, Slot, ViewData
 from dashboard.web.current import report_params
 from dashboard.web.export_toolbar import export_toolbar
 from dashboard.web.parts import GRAPH_CONFIG, notice_block
 from dashboard.web.query import Notice, area_slugs
-from dashboard.web.site import data_status, site_footer, site_nav, skip_link
+from dashboard.web.site import site_footer, site_nav, skip_link
 
 # Chart cards in page order: (key into figures.CHART_BUILDERS, component id).
 CHARTS: tuple[tuple[str, str], ...] = (
@@ -242,7 +242,7 @@ def header(dataset: Dataset, selection: Selection, lang: str) -> html.Header:
                             html.Span(org_name(report.division, lang), className="subtitle"),
                         ]
                     ),
-                    data_status(dataset, lang, id=ids.DATA_STATUS),
+                    Slot(ids.DATA_STATUS, tag="p", className="data-status"),
                 ],
                 className="header-text",
             ),
@@ -286,10 +286,10 @@ def chart_card(chart_id: str, lang: str) -> html.Section:
     """An empty chart card: title, summary, graph and its table alternative, filled by the callback."""
     return html.Section(
         [
-            html.Div(id=ids.head_id(chart_id)),
+            Slot(ids.head_id(chart_id)),
             Plot(id=chart_id, config=GRAPH_CONFIG),
             html.Details(
-                [html.Summary(t("show_table", lang)), html.Div(id=ids.table_id(chart_id), className="table-scroll")],
+                [html.Summary(t("show_table", lang)), Slot(ids.table_id(chart_id), className="table-scroll")],
                 className="chart-table",
             ),
         ],
@@ -303,7 +303,11 @@ def apply_outputs(component, outputs: Mapping[tuple[str, str], Any]):
     component_id = getattr(component, "id", None)
     if isinstance(component_id, str):
         for (output_id, prop), value in outputs.items():
-            if output_id == component_id:
+            if output_id != component_id:
+                continue
+            if isinstance(component, Slot) and prop == "children":
+                component.set_children(value)
+            else:
                 setattr(component, prop, value)
     children = getattr(component, "children", None)
     for child in children if isinstance(children, list | tuple) else [children]:
@@ -322,19 +326,20 @@ def finance_page(
             dcc.Store(id=ids.LANG_STORE, data=lang),
             header(dataset, selection, lang),
             notice_block(notices, lang, id=ids.URL_NOTICE),
-            html.Div(id=ids.INPUT_NOTICE, role="status"),
+            Slot(ids.INPUT_NOTICE, role="status"),
             html.Main(
                 [
                     filters(dataset, selection, menu, lang),
                     html.Div(
                         [
-                            html.H2(id=ids.SELECTION_HEADING, className="selection-heading"),
-                            html.Section(html.Div(id=ids.KPI_CARDS), className="kpis first-screen"),
+                            ViewData(ids.FINANCE_VIEW),
+                            Slot(ids.SELECTION_HEADING, tag="h2", className="selection-heading"),
+                            html.Section(Slot(ids.KPI_CARDS), className="kpis first-screen"),
                             html.P(t("sign_note", lang), className="sign-note"),
                             html.Div(
                                 [chart_card(chart_id, lang) for _, chart_id in CHARTS[:3]], className="chart-grid"
                             ),
-                            html.Section(id=ids.AREA_TEXTS, className="card area-texts"),
+                            Slot(ids.AREA_TEXTS, tag="section", className="card area-texts"),
                             html.Div(
                                 [chart_card(chart_id, lang) for _, chart_id in CHARTS[3:]], className="chart-grid"
                             ),
@@ -342,9 +347,9 @@ def finance_page(
                                 [chart_card(chart_id, lang) for _, chart_id in DEVELOPMENT_CHART_IDS],
                                 className="chart-grid development",
                             ),
-                            html.Section(id=ids.EXCEPTIONS, className="card"),
+                            Slot(ids.EXCEPTIONS, tag="section", className="card"),
                             html.Section(
-                                [html.Div(id=ids.STATEMENT_TABLE), html.Div(id=ids.ROUNDING_NOTE)],
+                                [Slot(ids.STATEMENT_TABLE), Slot(ids.ROUNDING_NOTE)],
                                 className="card",
                             ),
                         ],

@@ -32,6 +32,7 @@ EXCEPTIONS = "exceptions-table"
 STATEMENT_TABLE = "statement-table"
 ROUNDING_NOTE = "rounding-note"
 AREA_TEXTS = "service-area-texts"
+FINANCE_VIEW = "finance-view"  # the view's computed parts, handed to the slots above (components.ViewData)
 
 
 def head_id(chart_id: str) -> str:

@@ -16,7 +16,8 @@ from dashboard.serving.settings import Settings
 from dashboard.store.dataset import Dataset
 from dashboard.store.validation import DataError
 from dashboard.web import ids
-from dashboard.web.callbacks import OUTPUTS, division_filter_outputs, initial_finance_page, update_finance_view
+from dashboard.web.callbacks import PAGE_OUTPUT, division_filter_outputs, initial_finance_page, update_finance_view
+from dashboard.web.components import view_data
 from dashboard.web.current import choose_report, current_library, current_settings, with_data
 from dashboard.web.embed import embeddable
 from dashboard.web.query import read_query
@@ -98,14 +99,13 @@ def title(**_) -> str:
 
 
 def update_page(area_slugs, group, measure, bridge_by, division, date, lang):
-    """Every output of the page for the controls' values: the report of `date` seen from `division`."""
+    """The page's view for the controls' values, as one prop: the report of `date` seen from `division`."""
     try:
         dataset = choose_report(date, division).dataset
         library = current_library()
     except DataError as exc:  # data broken under a running app: keep the last view, say why
-        return [html.P(str(exc))] + [no_update] * (len(OUTPUTS) - 1)
-    result = update_finance_view(dataset, area_slugs, group, measure, bridge_by, lang, division, library)
-    return [result[key] for key in OUTPUTS]
+        return view_data({(ids.INPUT_NOTICE, "children"): html.P(str(exc))})
+    return update_finance_view(dataset, area_slugs, group, measure, bridge_by, lang, division, library).view
 
 
 def show_division_areas(division, date, lang):
@@ -124,9 +124,8 @@ def register(app: Dash) -> None:
     """Register the page with Dash Pages and wire its controls on `app`."""
     dash.register_page(__name__, path=PAGE_PATHS["finance"], order=0, title=title, layout=embeddable(layout))
     lang = State(ids.LANG_STORE, "data")
-    outputs = [Output(component, prop) for component, prop in OUTPUTS]
     # prevent_initial_call: the layout arrives drawn (initial_finance_page).
-    app.callback(outputs, *CONTROL_INPUTS, lang, prevent_initial_call=True)(update_page)
+    app.callback(Output(*PAGE_OUTPUT), *CONTROL_INPUTS, lang, prevent_initial_call=True)(update_page)
     app.callback(
         Output(ids.AREA_FILTER, "options"),
         Output(ids.AREA_FILTER, "value"),
