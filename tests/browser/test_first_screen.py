@@ -50,9 +50,12 @@ def test_a_top_deviation_links_to_its_row_in_the_exceptions_table(browser, base_
         assert links.count() == 3
         first = links.first
         first.focus()
+        page.evaluate("() => { window.mainBefore = document.getElementById('main'); }")
         page.keyboard.press("Enter")
         target = first.get_attribute("href")
         page.wait_for_function("(target) => location.hash === target", arg=target, timeout=5000)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("() => document.getElementById('main') === window.mainBefore"), "page drawn again"
         row = page.locator(target)
         assert row.count() == 1
         # The browser scrolls to the row after the hash changes (smoothly where the reader allows it).

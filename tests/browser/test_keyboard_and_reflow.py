@@ -25,10 +25,15 @@ def tab_until(page, selector: str, limit: int = 60) -> None:
 def test_skip_link_is_first_and_moves_focus_to_the_content(page, base_url):
     page.goto(base_url + "/")
     wait_for_charts(page)
+    page.evaluate("() => { window.mainBefore = document.getElementById('main'); }")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.textContent") == "Siirry sisältöön"
     assert page.locator(".skip-link").bounding_box()["x"] >= 0  # visible when focused
     page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+    # A move within the page is not a navigation: the page is not drawn again, so focus stays.
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => document.getElementById('main') === window.mainBefore")
     assert page.evaluate("() => document.activeElement.id") == "main"
 
 

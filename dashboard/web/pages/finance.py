@@ -26,7 +26,8 @@ from dashboard.web.site import PAGE_PATHS
 CONTROL_INPUTS = [Input(control, "value") for control in ids.FINANCE_CONTROLS]
 
 # Keeps the address bar in step with the controls without reloading the page (replaceState fires
-# no navigation, so Dash Pages does not redraw), and points the language switch at the same view.
+# no navigation, so Dash Pages does not redraw; assets/address.js keeps a later move to a fragment
+# from redrawing it either), and points the language switch at the same view.
 UPDATE_URL_JS = """
 function(areas, group, measure, bridge, division, date, lang) {
     const params = new URLSearchParams();
@@ -49,7 +50,7 @@ function(areas, group, measure, bridge, division, date, lang) {
     params.set("group", group); params.set("measure", measure); params.set("bridge", bridge);
     params.set("lang", lang);
     const query = "?" + params.toString();
-    window.history.replaceState(null, "", window.location.pathname + query + window.location.hash);
+    window.dashboardAddress.replace(window.location.pathname + query + window.location.hash);
     params.set("lang", lang === "fi" ? "en" : "fi");
     return "?" + params.toString();
 }
