@@ -2,9 +2,9 @@
 
     .venv/bin/python benchmarks/load.py [--clients 50] [--seconds 60] [--workers N]
 
-Many concurrent clients, each over keep-alive, alternate `GET /` with the callbacks a browser
-posts when it opens the finance page: Dash Pages' router (the page's layout) and the main
-callback for the default view and for a few cost-centre selections. Counts every non-200 answer
+Many concurrent clients, each over keep-alive, alternate `GET /` with the requests a browser
+makes for the finance page's figures: Dash Pages' router (the page's layout) and the view
+request for the default view and for a few cost-centre selections. Counts every non-200 answer
 and every connection error as an error. Reuses `benchmarks/run.py`'s load client; nothing here
 asserts. Results: docs/serving.md.
 """
@@ -18,6 +18,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -27,13 +28,12 @@ from benchmarks.run import free_port, load_test, machine, serve  # noqa: E402
 SELECTIONS = ([], ["vaalit"], ["talouspalvelut"], ["talouspalvelut", "vaalit"], ["tietohallinto-ja-digipalvelut"])
 
 
-def browser_payloads() -> list[str]:
-    """The request bodies Chromium posts when it opens the finance page (see tests/unit/test_fuzz_callbacks.py)."""
-    from dashboard.web.app_factory import create_app
+def browser_payloads() -> list[tuple[str, str, str | None]]:
+    """The requests Chromium makes for the finance page's figures, as (method, path, body): Dash
+    Pages' router when it opens the page, then the view request a click on the cost-centre
+    filter sends (`components.ViewData`) for the default view and a few selections."""
+    from dashboard.web import ids
 
-    app = create_app()
-    main = next(key for key in app.callback_map if key.startswith("..input-notice.children"))
-    outputs = [{"id": o.component_id, "property": o.component_property} for o in app.callback_map[main]["output"]]
     router = {
         "output": ".._pages_content.children..._pages_store.data..",
         "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
@@ -43,25 +43,10 @@ def browser_payloads() -> list[str]:
         ],
         "changedPropIds": ["_pages_location.pathname", "_pages_location.search"],
     }
-    payloads = [json.dumps(router)]
+    payloads: list[tuple[str, str, str | None]] = [("POST", "/_dash-update-component", json.dumps(router))]
     for areas in SELECTIONS:
-        inputs = [
-            {"id": "service-area-filter", "property": "value", "value": areas},
-            {"id": "line-group-control", "property": "value", "value": "expenses"},
-            {"id": "measure-control", "property": "value", "value": "eur"},
-            {"id": "bridge-by-control", "property": "value", "value": "line"},
-        ]
-        payloads.append(
-            json.dumps(
-                {
-                    "output": main,
-                    "outputs": outputs,
-                    "inputs": inputs,
-                    "changedPropIds": ["service-area-filter.value"],
-                    "state": [{"id": "lang-store", "property": "data", "value": "fi"}],
-                }
-            )
-        )
+        query = [("area", a) for a in areas] + [("group", "expenses"), ("measure", "eur"), ("bridge", "line")]
+        payloads.append(("GET", f"/{ids.FINANCE_VIEW_PATH}?{urlencode([*query, ('lang', 'fi')])}", None))
     return payloads
 
 

@@ -87,6 +87,13 @@ REDRAWN_JS = """(ids) => {
 }"""
 
 
+def _record_view_request(request, requests: list[tuple[str, str, str | None]]) -> None:
+    """A request the page makes for its figures (our view request, a Dash callback), as (method, path, body)."""
+    path = "/" + request.url.split("/", 3)[-1]
+    if ids.FINANCE_VIEW_PATH in path or ("_dash-update-component" in path and request.post_data):
+        requests.append((request.method, path, request.post_data))
+
+
 def percentile(values: list[float], pct: float) -> float:
     """Nearest-rank percentile (p95 of 20 samples is the 19th smallest)."""
     ordered = sorted(values)
@@ -165,10 +172,7 @@ def _first_load(browser, url: str) -> dict:
     page.on("pageerror", lambda error: logged.append(f"page error: {error}"))
     requests, payloads = [], []
     page.on("requestfinished", lambda request: requests.append(request))
-    page.on(
-        "request",
-        lambda r: payloads.append(r.post_data) if "_dash-update-component" in r.url and r.post_data else None,
-    )
+    page.on("request", lambda r: _record_view_request(r, payloads))
     page.goto(url + "/", wait_until="commit")
     try:
         page.wait_for_function(
@@ -216,11 +220,8 @@ def filter_latencies(browser, url: str, slugs: list[str], rounds: int) -> tuple[
     every chart redrawn."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    payloads: list[str] = []
-    page.on(
-        "request",
-        lambda r: payloads.append(r.post_data) if "_dash-update-component" in r.url and r.post_data else None,
-    )
+    payloads: list[tuple[str, str, str | None]] = []
+    page.on("request", lambda r: _record_view_request(r, payloads))
     page.goto(url + "/")
     page.wait_for_function(CHARTS_DRAWN_JS, arg=CHART_IDS, timeout=60000)
     page.evaluate(SCROLL_TO_CHARTS_JS, CHART_IDS[0])
@@ -277,8 +278,9 @@ def measure_app(browser, url: str, slugs: list[str], loads: int, rounds: int) ->
     }
 
 
-def load_test(url: str, payloads: list[str], clients: int, seconds: float) -> dict:
-    """`clients` threads, each alternating GET / and a callback POST over keep-alive, for `seconds`."""
+def load_test(url: str, payloads: list[tuple[str, str, str | None]], clients: int, seconds: float) -> dict:
+    """`clients` threads, each alternating GET / and a request the page made for its figures (a
+    view request or a callback, as captured from the browser) over keep-alive, for `seconds`."""
     host, port = url.removeprefix("http://").split(":")
     deadline = time.monotonic() + seconds
     lock = threading.Lock()
@@ -291,13 +293,10 @@ def load_test(url: str, payloads: list[str], clients: int, seconds: float) -> di
         i = number
         while time.monotonic() < deadline:
             kind = "page" if i % 2 == 0 else "callback"
-            body = payloads[(i // 2) % len(payloads)].encode() if kind == "callback" else None
+            method, path, body = ("GET", "/", None) if kind == "page" else payloads[(i // 2) % len(payloads)]
             start = time.perf_counter()
             try:
-                if kind == "page":
-                    connection.request("GET", "/", headers=headers)
-                else:
-                    connection.request("POST", "/_dash-update-component", body=body, headers=headers)
+                connection.request(method, path, body=body.encode() if body else None, headers=headers)
                 response = connection.getresponse()
                 response.read()
                 elapsed = (time.perf_counter() - start) * 1000
@@ -479,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
     sequence = [[]] + selections(slugs, args.rounds)  # the page's first draw, then the clicks
     first_round = 1 + 2 * len(slugs)
     for name, function in (
-        ("ours", lambda ticked: update_finance_view(dataset, ticked, "expenses", "eur", "line", "fi")),
+        ("ours", lambda ticked: update_finance_view(dataset, ticked, "expenses", "eur", "line", "fi").view_json),
         ("baseline", draw_charts),
     ):
         times = server_times(function, sequence)

@@ -13,7 +13,8 @@
 - **Callback requests** (`/_dash-update-component`) are checked before Dash sees them: a JSON
   object of the expected shape, strings, lists and nesting of bounded size. A malformed request
   gets 400 with a one-line JSON reason. A callback that still raises gets 400 too; the traceback
-  goes to the log, never into a response.
+  goes to the log, never into a response. The finance page's view request (a GET whose query
+  carries the controls' values) is bounded by `check_query` alike.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any
 
 import flask
 from dash import Dash
+from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
 from dashboard.serving.settings import Settings
@@ -139,7 +141,17 @@ def check_callback_request(body: Any) -> None:
     _check_value(body["outputs"])
 
 
-def _bad_request(reason: str, status: int = 400) -> flask.Response:
+def check_query(args: MultiDict) -> None:
+    """Raise `CallbackRequestError` unless a view request's query is of a size a control could send."""
+    values = list(args.items(multi=True))
+    if len(values) > MAX_ITEMS:
+        raise CallbackRequestError("too many query values")
+    for name, value in values:
+        if len(name) > MAX_STRING or len(value) > MAX_STRING:
+            raise CallbackRequestError("a query value is too long")
+
+
+def bad_request(reason: str, status: int = 400) -> flask.Response:
     response = flask.jsonify(error=reason)
     response.status_code = status
     return response
@@ -163,14 +175,14 @@ def configure_security(app: Dash, settings: Settings) -> None:
         try:
             body = json.loads(request.get_data(cache=True) or b"null")
         except ValueError:
-            return _bad_request("the body is not JSON")
+            return bad_request("the body is not JSON")
         try:
             check_callback_request(body)
             if body["output"] not in app.callback_map:
                 raise CallbackRequestError("no such callback")
         except CallbackRequestError as exc:
             log.info("refused a callback request: %s", exc)
-            return _bad_request(str(exc))
+            return bad_request(str(exc))
         return None
 
     @server.after_request
@@ -185,9 +197,9 @@ def configure_security(app: Dash, settings: Settings) -> None:
         path = flask.request.path
         if path == callback_path:  # values no control sends (Dash's router raises on them): the client's fault
             log.warning("a callback could not use its request's values", exc_info=error)
-            return _bad_request("the callback could not use these values")
+            return bad_request("the callback could not use these values")
         log.error("unhandled error answering %s %s", flask.request.method, path, exc_info=error)
-        return _bad_request("internal error", 500)
+        return bad_request("internal error", 500)
 
     # Render the real index once (this also runs Dash's first-request setup, which registers
     # Dash Pages' own clientside callback), then fix the policy for the life of the process.

@@ -10,6 +10,7 @@ division's totals, and where each division's totals come from (`totals_sources`)
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -31,15 +32,16 @@ class Reconciliation:
     # Where each division's default-view totals come from: SOURCE_COLUMNS, one row per division.
     sources: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SOURCE_COLUMNS))
 
-    @property
+    # Cached: the serving layer asks `ok` of its library on every request.
+    @functools.cached_property
     def rounding(self) -> pd.DataFrame:
         return self.findings[self.findings["kind"] == "rounding"]
 
-    @property
+    @functools.cached_property
     def material(self) -> pd.DataFrame:
         return self.findings[self.findings["kind"] == "material"]
 
-    @property
+    @functools.cached_property
     def ok(self) -> bool:
         return self.material.empty
 

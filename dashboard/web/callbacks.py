@@ -38,7 +38,7 @@ from dashboard.store.dataset import ALL_DIVISIONS, Dataset
 from dashboard.store.library import Library
 from dashboard.store.names import slugify
 from dashboard.web import ids
-from dashboard.web.components import Markup, view_data
+from dashboard.web.components import Markup, view_data, view_json
 from dashboard.web.export_toolbar import FINANCE, export_id, scope_line
 from dashboard.web.finance_layout import (
     CHARTS,
@@ -84,9 +84,6 @@ def _outputs() -> list[tuple[str, str]]:
 
 
 OUTPUTS = _outputs()
-# What the page's callback sets: every output above as one prop, drawn by our own components
-# (components.ViewData hands each part to its Slot or Plot), so Dash's renderer applies one prop.
-PAGE_OUTPUT = (ids.FINANCE_VIEW, "view")
 CACHED_VIEWS = 512  # selections kept per dataset: 7 cost centres × 3 groups × 2 measures × 2 bridges × 2 languages
 CACHED_DIVISIONS = 64  # divisions' shared figures kept: a library of 10 divisions × 4 reports, and their wholes
 
@@ -141,12 +138,17 @@ def _computed(selection: Selection) -> Selection:
 
 
 class Outputs(dict):
-    """Every output of the page keyed by (component id, property), and the same as one `ViewData`
-    prop (`view`), converted once per cached selection. Shared between requests: never changed."""
+    """Every output of the page keyed by (component id, property), and the same as the view that
+    `ViewData` fetches (`view`, and its JSON), converted once per cached selection. Shared between
+    requests: never changed."""
 
     @functools.cached_property
     def view(self) -> dict[str, dict[str, Any]]:
         return view_data(self)
+
+    @functools.cached_property
+    def view_json(self) -> bytes:
+        return view_json(self.view)
 
 
 @functools.lru_cache(maxsize=CACHED_VIEWS)

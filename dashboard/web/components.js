@@ -14,10 +14,12 @@
         fi: {
             broken: "Tätä osaa ei voitu näyttää.",
             noPlotly: "Kaaviota ei voitu piirtää: kaaviokirjasto ei latautunut.",
+            viewFailed: "Näkymää ei voitu päivittää, koska palvelin ei vastannut. Sivulla on edellinen näkymä: valitse uudelleen tai lataa sivu.",
         },
         en: {
             broken: "This part could not be shown.",
             noPlotly: "The chart could not be drawn: the chart library did not load.",
+            viewFailed: "The view could not be updated because the server did not answer. The page shows the previous view: choose again or reload the page.",
         },
     };
     const message = (key) => MESSAGES[document.documentElement.lang === "en" ? "en" : "fi"][key];
@@ -108,9 +110,8 @@
         tree: PropTypes.array,
     };
 
-    /* The parts a page's callback redraws, by id: Slots and Plots register here when mounted, and
-       ViewData hands each its new content directly, so Dash's renderer applies one prop per click
-       (its work grows with every output and every mounted component), not one per part. */
+    /* The parts a view redraws, by id: Slots and Plots register here when mounted, and ViewData
+       hands each its new content directly (Dash's renderer neither carries nor applies them). */
     const receivers = new Map();
 
     function registered(component) {
@@ -165,45 +166,234 @@
     };
     Slot.defaultProps = {tag: "div", attributes: {}};
 
-    /* The computed view for the page, as the callback sends it: {parts: {id: markup}, figures: {id:
-       figure}}. Draws nothing itself; hands each part to the Slot or Plot of that id. */
-    class ViewData extends React.Component {
-        componentDidUpdate(previous) {
-            const view = this.props.view;
-            if (!view || view === previous.view) {
-                return;
-            }
-            Object.entries(view.figures || {}).forEach(([id, figure]) => {
-                const plot = receivers.get(id);
-                if (plot) {
-                    plot.receive(figure);
-                }
-            });
-            Object.entries(view.parts || {}).forEach(([id, tree]) => {
-                const slot = receivers.get(id);
-                if (slot) {
-                    slot.receive(tree);
-                }
-            });
-        }
-
-        render() {
-            return h(LoadingMark);
+    /* Dash's request prefix (URL_PREFIX behind a proxy), from the config the renderer reads too. */
+    function requestPrefix() {
+        const config = document.getElementById("_dash-config");
+        try {
+            return JSON.parse(config.textContent).requests_pathname_prefix || "/";
+        } catch (error) {
+            return "/";
         }
     }
 
-    /* While the callback that sets the view runs: `data-dash-is-loading` on an element, as Dash's
-       own components mark theirs (what waits for a redraw, in tests and the benchmark, reads it). */
-    function LoadingMark() {
-        const api = window.dash_component_api;
-        const loading = api && api.useDashContext ? api.useDashContext().useLoading() : false;
-        return loading ? h("span", {hidden: true, "data-dash-is-loading": "true"}) : null;
+    /* The charts first, each drawn in view before any text changes the page around it (a chart
+       measures its labels, and a page with new text would be laid out again for each), then the
+       text parts, in one render. */
+    function deliver(view) {
+        const flush = window.ReactDOM && window.ReactDOM.flushSync ? window.ReactDOM.flushSync : (draw) => draw();
+        flush(() => Object.entries(view.figures || {}).forEach(([id, figure]) => {
+            const plot = receivers.get(id);
+            if (plot) {
+                plot.receive(figure);
+            }
+        }));
+        Object.entries(view.parts || {}).forEach(([id, tree]) => {
+            const slot = receivers.get(id);
+            if (slot) {
+                slot.receive(tree);
+            }
+        });
+    }
+
+    /* Until the view a change asked for has been drawn, or could not be: what the change tells
+       Dash waits for it (and for the next frame), so the renderer's work on it never holds the
+       view's answer back. */
+    let viewDrawn = Promise.resolve();
+
+    function afterTheView(callback) {
+        viewDrawn.then(() => {
+            let done = false;
+            const once = () => {
+                if (!done) {
+                    done = true;
+                    callback();
+                }
+            };
+            window.requestAnimationFrame(() => window.setTimeout(once, 0));
+            window.setTimeout(once, 100);  // no frames in a hidden tab
+        });
+    }
+
+    /* Native checkboxes (`multiple`) or radio buttons with their labels, in dash-bootstrap-
+       components' markup. A change is shown at once; Dash hears it after the view. */
+    class Choices extends React.Component {
+        constructor(props) {
+            super(props);
+            this.state = {value: props.value, fromProps: props.value};
+            this.changed = this.changed.bind(this);
+        }
+
+        changed(event) {
+            const {multiple, options, setProps} = this.props;
+            const picked = event.target.value;
+            let value = picked;
+            if (multiple) {
+                const ticked = new Set(this.state.value || []);
+                if (event.target.checked) {
+                    ticked.add(picked);
+                } else {
+                    ticked.delete(picked);
+                }
+                value = (options || []).map((option) => option.value).filter((v) => ticked.has(v));
+            }
+            this.setState({value: value});
+            if (setProps) {
+                afterTheView(() => setProps({value: value}));
+            }
+        }
+
+        render() {
+            const {id, options, multiple, className} = this.props;
+            const value = this.state.value;
+            const chosen = (v) => (multiple ? (value || []).indexOf(v) >= 0 : value === v);
+            const kind = multiple ? "checklist" : "radioitems";
+            return h("div", {id: id, className: className}, (options || []).map((option) => {
+                const inputId = "_dbcprivate_" + kind + "_" + id + "_input_" + option.value;
+                return h("div", {className: "form-check", key: option.value},
+                    h("input", {
+                        id: inputId,
+                        className: "form-check-input choice-input",
+                        type: multiple ? "checkbox" : "radio",
+                        name: multiple ? undefined : id,
+                        value: option.value,
+                        checked: chosen(option.value),
+                        onChange: this.changed,
+                    }),
+                    h("label", {className: "form-check-label choice", htmlFor: inputId}, option.label));
+            }));
+        }
+    }
+    Choices.getDerivedStateFromProps = followProps("value");
+
+    Choices.propTypes = {
+        id: PropTypes.string.isRequired,
+        /* [{label, value}] */
+        options: PropTypes.arrayOf(PropTypes.shape({label: PropTypes.node, value: PropTypes.string})),
+        /* the ticked values (multiple) or the chosen one */
+        value: PropTypes.oneOfType([PropTypes.string, PropTypes.arrayOf(PropTypes.string)]),
+        multiple: PropTypes.bool,
+        className: PropTypes.string,
+    };
+    Choices.defaultProps = {multiple: false, className: "choice-list"};
+
+    /* The page's view for its controls' values. A change in one of `controls` (a tick, a radio,
+       by pointer or keyboard) asks `source` for the view of every control's value as it now
+       stands, and the answer is handed to the Slots and Plots: the server computes, the browser
+       only draws. Only the latest question's answer is drawn. The controls still tell Dash their
+       values (the address, the downloads and the division's filters follow them). */
+    class ViewData extends React.Component {
+        constructor(props) {
+            super(props);
+            this.state = {pending: false};
+            this.asked = 0;
+            this.inFlight = null;
+            this.lastQuery = null;  // the last question asked
+            this.changed = this.changed.bind(this);
+        }
+
+        /* A tick's click comes before its change event, and the input already shows the new
+           value: asking then sends the request before React hands the change to Dash's renderer,
+           whose work would hold it back. A change that no click announced (a radio moved with the
+           arrow keys) asks on its change; the same question is not asked twice. */
+        componentDidMount() {
+            this.lastQuery = this.query("");  // what the page arrived drawn for
+            document.addEventListener("click", this.changed, true);
+            document.addEventListener("change", this.changed, true);
+        }
+
+        componentWillUnmount() {
+            document.removeEventListener("click", this.changed, true);
+            document.removeEventListener("change", this.changed, true);
+            if (this.inFlight) {
+                this.inFlight.abort();
+            }
+        }
+
+        changed(event) {
+            const input = event.target;
+            if (!input || input.tagName !== "INPUT" || (input.type !== "checkbox" && input.type !== "radio")) {
+                return;
+            }
+            const controls = this.props.controls || {};
+            const name = Object.keys(controls).find((key) => {
+                const box = document.getElementById(controls[key]);
+                return box && box.contains(input);
+            });
+            const query = name ? this.query(name) : null;
+            if (query !== null && query !== this.lastQuery) {
+                this.ask(query);
+            }
+        }
+
+        /* Every control's value as its inputs show it. A new division starts with no cost centre
+           ticked (its filters are redrawn for it), as the server's division callback sets them. */
+        query(changed) {
+            const controls = this.props.controls;
+            const params = new URLSearchParams();
+            Object.keys(controls).forEach((name) => {
+                if (name === "area" && changed === "division") {
+                    return;
+                }
+                const box = document.getElementById(controls[name]);
+                const ticked = box ? box.querySelectorAll("input:checked") : [];
+                Array.prototype.forEach.call(ticked, (input) => params.append(name, input.value));
+            });
+            params.set("lang", this.props.lang);
+            return params.toString();
+        }
+
+        ask(query) {
+            this.lastQuery = query;
+            const number = ++this.asked;
+            if (this.inFlight) {
+                this.inFlight.abort();
+            }
+            const controller = window.AbortController ? new window.AbortController() : null;
+            this.inFlight = controller;
+            let settle;
+            viewDrawn = new Promise((resolve) => {
+                settle = resolve;
+            });
+            this.setState({pending: true});
+            const address = requestPrefix() + this.props.source + "?" + query;
+            window.fetch(address, {credentials: "same-origin", headers: {Accept: "application/json"}, signal: controller && controller.signal})
+                .then((response) => (response.ok ? response.json() : Promise.reject(new Error("HTTP " + response.status))))
+                .then((view) => {
+                    if (number === this.asked) {
+                        deliver(view);
+                    }
+                })
+                .catch((error) => {
+                    if (number === this.asked && error.name !== "AbortError") {
+                        deliver({parts: {[this.props.notice]: [["p", {}, message("viewFailed")]]}});
+                    }
+                })
+                .then(() => {
+                    if (number === this.asked) {
+                        this.inFlight = null;
+                        this.setState({pending: false});
+                    }
+                    settle();
+                });
+        }
+
+        /* While a view is asked: `data-dash-is-loading` on an element, as Dash's own components
+           mark theirs while their callback runs (what waits for a redraw, in tests and the
+           benchmark, reads it). */
+        render() {
+            return this.state.pending ? h("span", {hidden: true, "data-dash-is-loading": "true"}) : null;
+        }
     }
 
     ViewData.propTypes = {
         id: PropTypes.string.isRequired,
-        /* {parts: {id: markup tree}, figures: {id: Plotly figure}} */
-        view: PropTypes.object,
+        /* the view request's path under Dash's request prefix */
+        source: PropTypes.string.isRequired,
+        /* {query parameter: id of the control whose ticked inputs give its values} */
+        controls: PropTypes.object.isRequired,
+        lang: PropTypes.string.isRequired,
+        /* the Slot that says the view could not be fetched */
+        notice: PropTypes.string,
     };
 
     /* Charts in the viewport are drawn at once; the others when the browser is idle, one per idle
@@ -402,5 +592,6 @@
         Markup: guarded(Markup),
         Slot: guarded(Slot),
         ViewData: guarded(ViewData),
+        Choices: guarded(Choices),
     });
 })();

@@ -11,9 +11,9 @@ drawn at once, the others when the browser is idle, so a click redraws what the 
 if plotly.js never loaded, the chart's box says so.
 
 `Slot` and `ViewData` take Dash's renderer out of a click's path: the finance page's parts that
-its callback redraws are Slots (an element whose content is Markup) and Plots, and the callback
-sets one prop, `ViewData.view`, which hands each part to its Slot or Plot in the browser. The
-renderer then applies one output per click, not thirty.
+a click redraws are Slots (an element whose content is Markup) and Plots, and `ViewData` fetches
+the view for the controls' values and hands each part to its Slot or Plot in the browser. The
+server still computes every figure and sentence; the renderer neither carries nor applies them.
 
 Each class's `_prop_names` are the props its React component declares (`propTypes` in
 components.js, checked by tests/unit/web/test_components.py); every React component is wrapped in
@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dash.development.base_component import Component
+from plotly.io.json import to_json_plotly
 
 # A cell is its text, or its text plus words only a screen reader needs ({"text", "hidden"}).
 Cell = str | dict[str, str]
@@ -117,6 +118,36 @@ class Plot(Component):
         super().__init__(**props)
 
 
+class Choices(Component):
+    """Native checkboxes (`multiple`) or radio buttons, each with its label: the finance page's controls.
+
+    The same markup as dash-bootstrap-components' Checklist and RadioItems (`form-check` rows),
+    which axe-core accepts. A reader's change is shown at once and asked of the page's `ViewData`
+    first; Dash hears the new `value` once that view has been drawn, so the renderer's work on it
+    (the address, the filters' label, a division's cost centres) never holds the view back. A
+    `value` set by a callback is shown as any prop is.
+    """
+
+    _namespace = "dashboard"
+    _type = "Choices"
+    _base_nodes: list[str] = []
+    _children_props: list[str] = []
+    _prop_names = ["id", "options", "value", "multiple", "className"]
+    _valid_wildcard_attributes: list[str] = []
+    available_properties = _prop_names
+    available_wildcard_properties: list[str] = []
+
+    def __init__(
+        self,
+        id: str,  # noqa: A002
+        options: list[dict[str, str]],
+        value: str | list[str] | None,
+        multiple: bool = False,
+        className: str = "choice-list",  # noqa: N803 (Dash's name for the prop)
+    ) -> None:
+        super().__init__(id=id, options=options, value=value, multiple=multiple, className=className)
+
+
 # Props Dash's html components carry for Dash itself, never for the element.
 _DASH_ONLY_PROPS = {"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "loading_state", "key"}
 MarkupNode = str | int | float | list
@@ -206,30 +237,31 @@ class Slot(Markup):
 
 
 class ViewData(Component):
-    """The page's computed view as one prop: `{"parts": {id: markup tree}, "figures": {id: figure}}`.
+    """The page's view for its controls' values, fetched and handed out in the browser.
 
-    Draws nothing; hands each part to the `Slot` or `Plot` of that id in the browser. A callback
-    that sets it costs Dash's renderer one prop, however many parts the view redraws.
+    When a reader changes one of `controls` ({name: element id}: area, group, measure, bridge,
+    division, date), it asks `source` (a path under Dash's request prefix) for the view of the
+    controls' values, `{"parts": {id: markup tree}, "figures": {id: figure}}`, and hands each part
+    to the `Slot` or `Plot` of that id. Draws nothing itself; Dash's renderer is in neither the
+    request nor the drawing. If the request fails, the Slot `notice` says so and the page keeps
+    the view it shows.
     """
 
     _namespace = "dashboard"
     _type = "ViewData"
     _base_nodes: list[str] = []
     _children_props: list[str] = []
-    _prop_names = ["id", "view"]
+    _prop_names = ["id", "source", "controls", "lang", "notice"]
     _valid_wildcard_attributes: list[str] = []
     available_properties = _prop_names
     available_wildcard_properties: list[str] = []
 
-    def __init__(self, id: str, view: dict | None = None) -> None:  # noqa: A002
-        props: dict[str, Any] = {"id": id}
-        if view is not None:
-            props["view"] = view
-        super().__init__(**props)
+    def __init__(self, id: str, source: str, controls: dict[str, str], lang: str, notice: str) -> None:  # noqa: A002
+        super().__init__(id=id, source=source, controls=controls, lang=lang, notice=notice)
 
 
 def view_data(outputs: dict[tuple[str, str], Any]) -> dict[str, dict[str, Any]]:
-    """A callback's outputs, keyed by (id, prop), as one `ViewData.view`: children as markup, figures as they are."""
+    """A view's outputs, keyed by (id, prop), as `ViewData` receives them: children as markup, figures as they are."""
     parts: dict[str, Any] = {}
     figures: dict[str, Any] = {}
     for (component_id, prop), value in outputs.items():
@@ -240,3 +272,8 @@ def view_data(outputs: dict[tuple[str, str], Any]) -> dict[str, dict[str, Any]]:
         else:
             raise ValueError(f"ViewData carries children and figures, not {component_id}.{prop}")
     return {"parts": parts, "figures": figures}
+
+
+def view_json(view: dict[str, dict[str, Any]]) -> bytes:
+    """A view as the JSON `ViewData` fetches (figures encoded as Dash encodes them)."""
+    return to_json_plotly(view).encode("utf-8")

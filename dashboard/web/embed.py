@@ -16,6 +16,7 @@ import functools
 from collections.abc import Callable, Mapping
 
 from dash import html
+from dash.development.base_component import Component
 
 from dashboard.presentation.figures import CHART_BUILDERS
 
@@ -37,12 +38,27 @@ def embed_classes(query: Mapping[str, object]) -> str:
     return "embed no-filters" if hide_filters else "embed"
 
 
+def count_clicks_on_buttons_only(page: Component) -> Component:
+    """Turn off `n_clicks` on every Dash html element of `page` but its buttons.
+
+    Dash's html elements count their clicks once they have an id: a tick in a filter then also
+    updates the click count of each ancestor with an id (the page's `<main>`, the filter panel…),
+    a store update each that the renderer works through before the browser can take the view's
+    answer. Only buttons' clicks are read by callbacks."""
+    for element in page._traverse():  # every descendant (and text), not `page` itself
+        html_element = isinstance(element, Component) and element._namespace == "dash_html_components"
+        if html_element and element._type != "Button" and getattr(element, "id", None):
+            element.disable_n_clicks = True
+    return page
+
+
 def embeddable(layout: Callable[..., html.Div]) -> Callable[..., html.Div]:
-    """A Dash Pages layout that also answers `?embed=1` (and `&filters=0`)."""
+    """A Dash Pages layout that also answers `?embed=1` (and `&filters=0`); its elements count
+    clicks only where a callback reads them (`count_clicks_on_buttons_only`)."""
 
     @functools.wraps(layout)
     def embedded_layout(**query) -> html.Div:
-        page = layout(**query)
+        page = count_clicks_on_buttons_only(layout(**query))
         classes = embed_classes(query)
         return html.Div(page, className=classes) if classes else page
 

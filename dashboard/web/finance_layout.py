@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.analysis.finance_view import BRIDGE_BY, GROUPS, MEASURES, Selection, view_division
@@ -24,7 +23,7 @@ from dashboard.store.dataset import ALL_DIVISIONS, Dataset
 from dashboard.store.library import Library
 from dashboard.store.names import slugify
 from dashboard.web import ids
-from dashboard.web.components import Plot, Slot, ViewData
+from dashboard.web.components import Choices, Plot, Slot, ViewData
 from dashboard.web.current import report_params
 from dashboard.web.export_toolbar import export_toolbar
 from dashboard.web.parts import GRAPH_CONFIG, notice_block
@@ -68,16 +67,9 @@ def _radio(component_id: str, label: str, options: list[tuple[str, str]], value:
     return html.Fieldset(
         [
             html.Legend(label, className="control-label"),
-            # dbc's lists render native inputs with their own labels; dcc's wrap them in ARIA
-            # listbox/option roles that axe-core rejects (nested-interactive, aria-allowed-role).
-            dbc.RadioItems(
-                id=component_id,
-                options=[{"label": text, "value": key} for key, text in options],
-                value=value,
-                className="choice-list",
-                inputClassName="choice-input",
-                labelClassName="choice",
-            ),
+            # Native inputs with their own labels; dcc's lists wrap them in ARIA listbox/option
+            # roles that axe-core rejects (nested-interactive, aria-allowed-role).
+            Choices(component_id, [{"label": text, "value": key} for key, text in options], value),
         ],
         className="control",
     )
@@ -135,14 +127,7 @@ def report_control(dataset: Dataset, menu: ReportMenu, lang: str) -> html.Div:
     control = html.Fieldset(
         [
             html.Legend(t("report_control", lang), className="control-label"),
-            dbc.RadioItems(
-                id=ids.REPORT_CONTROL,
-                options=options,
-                value=dataset.report.status_date.isoformat(),
-                className="choice-list",
-                inputClassName="choice-input",
-                labelClassName="choice",
-            ),
+            Choices(ids.REPORT_CONTROL, options, dataset.report.status_date.isoformat()),
         ],
         className="control",
     )
@@ -189,14 +174,7 @@ def filters(dataset: Dataset, selection: Selection, menu: ReportMenu, lang: str)
                         id=ids.AREA_FILTER_HELP,
                         className="help",
                     ),
-                    dbc.Checklist(
-                        id=ids.AREA_FILTER,
-                        options=options,
-                        value=[slugify(a) for a in selection.areas],
-                        className="choice-list",
-                        inputClassName="choice-input",
-                        labelClassName="choice",
-                    ),
+                    Choices(ids.AREA_FILTER, options, [slugify(a) for a in selection.areas], multiple=True),
                 ],
                 className="control control-areas",
             ),
@@ -332,7 +310,9 @@ def finance_page(
                     filters(dataset, selection, menu, lang),
                     html.Div(
                         [
-                            ViewData(ids.FINANCE_VIEW),
+                            ViewData(
+                                ids.FINANCE_VIEW, ids.FINANCE_VIEW_PATH, ids.FINANCE_VIEW_PARAMS, lang, ids.INPUT_NOTICE
+                            ),
                             Slot(ids.SELECTION_HEADING, tag="h2", className="selection-heading"),
                             html.Section(Slot(ids.KPI_CARDS), className="kpis first-screen"),
                             html.P(t("sign_note", lang), className="sign-note"),

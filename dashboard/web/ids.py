@@ -60,3 +60,9 @@ FILTER_PANEL = "filter-panel"
 
 # The finance page's controls, in the order its callbacks read them (the downloads read them too).
 FINANCE_CONTROLS = (AREA_FILTER, GROUP_CONTROL, MEASURE_CONTROL, BRIDGE_CONTROL, DIVISION_CONTROL, REPORT_CONTROL)
+# The finance view's request (components.ViewData asks it, pages/finance.py answers): the path
+# under Dash's request prefix, and the query parameter that carries each control's value.
+FINANCE_VIEW_PATH = "_finance-view"
+FINANCE_VIEW_PARAMS = dict(
+    zip(("area", "group", "measure", "bridge", "division", "date"), FINANCE_CONTROLS, strict=True)
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -51,7 +52,7 @@ def test_choosing_a_division_shows_its_cost_centres_and_figures(page, city_url, 
     assert areas.all_inner_texts() == list(city.cost_centres_by_division[other])
     assert _labels(page, ids.AREA_CHART) == set(city.cost_centres_by_division[other])
     assert other in page.inner_text(f"#{ids.SELECTION_HEADING}")
-    assert f"division={slugify(other)}" in page.url
+    page.wait_for_url(re.compile(f"division={slugify(other)}"))  # the address follows the drawn view
 
     area = city.cost_centres_by_division[other][1]
     page.get_by_label(area, exact=True).check()
@@ -63,6 +64,7 @@ def test_choosing_a_division_shows_its_cost_centres_and_figures(page, city_url, 
     assert _labels(page, ids.AREA_CHART) == {area}
 
     # The link opens the same view.
+    page.wait_for_url(re.compile(f"area={slugify(area)}"))
     link = page.url
     page.goto(link)
     wait_for_charts(page)

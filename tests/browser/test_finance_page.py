@@ -80,7 +80,7 @@ def test_filter_by_one_cost_centre(page, base_url, dataset):
     page.get_by_label(area, exact=True).check()
     wait_for_area_labels(page, [area])
     check_area_chart(page, dataset, [area])
-    assert f"area={slugify(area)}" in page.url
+    page.wait_for_url(re.compile(f"area={slugify(area)}"))  # the address follows the drawn view
     forecast = chart_data(page, "forecast-chart")
     assert all(trace["y"] == [area] for trace in forecast)
     assert area in page.inner_text("#statement-table caption")
@@ -96,7 +96,7 @@ def test_filter_by_two_cost_centres_by_keyboard(page, base_url, dataset):
     wanted = [a for a in dataset.cost_centres if a in (first, second)]
     wait_for_area_labels(page, wanted)
     check_area_chart(page, dataset, wanted)
-    assert re.search(rf"area={slugify(first)}.*area={slugify(second)}", page.url)
+    page.wait_for_url(re.compile(rf"area={slugify(first)}.*area={slugify(second)}"))
 
 
 def test_deep_link_reproduces_the_view_in_english(page, base_url, dataset):
@@ -169,3 +169,37 @@ def test_charts_out_of_view_draw_when_scrolled_to_or_printed(page, base_url):
     assert heights[0] == heights[1]
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     assert set(page.evaluate(states).values()) == {"drawn"}
+
+
+def test_a_failed_view_request_says_so_and_keeps_the_view(page, base_url, dataset, console_errors):
+    page.goto(base_url + "/")
+    wait_for_charts(page)
+    before = page.inner_text("#kpi-cards")
+    page.route("**/_finance-view*", lambda route: route.abort())
+    page.get_by_label(dataset.cost_centres[0], exact=True).check()
+    notice = page.locator("#input-notice")
+    notice.get_by_text("palvelin ei vastannut").wait_for()
+    assert page.inner_text("#kpi-cards") == before  # the figures shown are the last view's, whole
+    assert not page.locator('[data-dash-is-loading="true"]').count()
+    # The browser reports the refused request; nothing else may have gone wrong.
+    assert console_errors and all("ERR_FAILED" in e or "Failed to load resource" in e for e in console_errors)
+    console_errors.clear()
+    page.unroute("**/_finance-view*")
+    page.get_by_label(dataset.cost_centres[1], exact=True).check()  # the next answer replaces the notice
+    wait_for_area_labels(page, [dataset.cost_centres[0], dataset.cost_centres[1]])
+    assert notice.inner_text().strip() == ""
+
+
+def test_quick_clicks_draw_the_last_selection(page, base_url, dataset):
+    page.goto(base_url + "/")
+    wait_for_charts(page)
+    areas = dataset.cost_centres[:3]
+    for area in areas:  # faster than any answer: each click asks again, the earlier answers are dropped
+        page.get_by_label(area, exact=True).click()
+    wait_for_area_labels(page, list(areas))
+    wait_for_charts(page)
+    check_area_chart(page, dataset, list(areas))
+    # Dash hears the controls after the view is drawn: the address follows.
+    page.wait_for_function(
+        "(slugs) => slugs.every(s => location.search.includes('area=' + s))", arg=[slugify(a) for a in areas]
+    )

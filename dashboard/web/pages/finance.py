@@ -3,21 +3,26 @@
 The first screen answers in a sentence and three key-figure tiles; five charts, the cost centres'
 own texts, the exceptions and the report's statement follow. The controls (division, cost
 centres, line group, measure, bridge) filter every part at once, and the link keeps the view.
-The page arrives drawn for its link (`initial_finance_page`); the controls' callback redraws it.
+The page arrives drawn for its link (`initial_finance_page`). A change of a control redraws it
+from the view request (`finance_view_json`, at `ids.FINANCE_VIEW_PATH`) that the page's
+`ViewData` sends: a GET whose query carries the controls' values, answered with every part.
 """
 
 from __future__ import annotations
 
 import dash
+import flask
 from dash import Dash, Input, Output, State, html, no_update
+from werkzeug.datastructures import MultiDict
 
 from dashboard.presentation.texts import t
-from dashboard.serving.settings import Settings
+from dashboard.serving.security import CallbackRequestError, bad_request, check_query
+from dashboard.serving.settings import SETTINGS_KEY, Settings
 from dashboard.store.dataset import Dataset
 from dashboard.store.validation import DataError
 from dashboard.web import ids
-from dashboard.web.callbacks import PAGE_OUTPUT, division_filter_outputs, initial_finance_page, update_finance_view
-from dashboard.web.components import view_data
+from dashboard.web.callbacks import division_filter_outputs, initial_finance_page, update_finance_view
+from dashboard.web.components import view_data, view_json
 from dashboard.web.current import choose_report, current_library, current_settings, with_data
 from dashboard.web.embed import embeddable
 from dashboard.web.query import read_query
@@ -99,20 +104,44 @@ def title(**_) -> str:
     return t("app_title", current_settings().default_lang)
 
 
-def update_page(area_slugs, group, measure, bridge_by, division, date, lang):
-    """The page's view for the controls' values, as one prop: the report of `date` seen from `division`."""
+def finance_view_json(query: MultiDict) -> bytes:
+    """The page's view for the controls' values in a view request's query (`ids.FINANCE_VIEW_PARAMS`
+    names them, plus `lang`), as JSON: the report of `date` seen from `division`. Values no control
+    offers come back as a notice in the view, as from a link."""
+    division, date = query.get("division"), query.get("date")
     try:
         dataset = choose_report(date, division).dataset
         library = current_library()
     except DataError as exc:  # data broken under a running app: keep the last view, say why
-        return view_data({(ids.INPUT_NOTICE, "children"): html.P(str(exc))})
-    return update_finance_view(dataset, area_slugs, group, measure, bridge_by, lang, division, library).view
+        return view_json(view_data({(ids.INPUT_NOTICE, "children"): html.P(str(exc))}))
+    outputs = update_finance_view(
+        dataset,
+        query.getlist("area"),
+        query.get("group"),
+        query.get("measure"),
+        query.get("bridge"),
+        query.get("lang"),
+        division,
+        library,
+    )
+    return outputs.view_json
+
+
+def answer_view_request() -> flask.Response:
+    try:
+        check_query(flask.request.args)
+    except CallbackRequestError as exc:
+        return bad_request(str(exc))
+    # Never stored: the same address answers with newer figures once the data is replaced.
+    return flask.Response(
+        finance_view_json(flask.request.args), mimetype="application/json", headers={"Cache-Control": "no-store"}
+    )
 
 
 def show_division_areas(division, date, lang):
-    """The filters for a newly chosen division: its cost centres, its reports. Runs before
-    update_page (its values are inputs of that callback), so the page is drawn once, for the new
-    division with no cost centre ticked, at the chosen date where it has a report of it."""
+    """The filters for a newly chosen division: its cost centres, none ticked, and its reports, the
+    chosen date's where it has a report of it. The page's view for the division is asked at the
+    same time by `ViewData`, for the same report (`choose_report`) and no cost centre."""
     try:
         dataset = choose_report(date, division).dataset
         library = current_library()
@@ -125,8 +154,8 @@ def register(app: Dash) -> None:
     """Register the page with Dash Pages and wire its controls on `app`."""
     dash.register_page(__name__, path=PAGE_PATHS["finance"], order=0, title=title, layout=embeddable(layout))
     lang = State(ids.LANG_STORE, "data")
-    # prevent_initial_call: the layout arrives drawn (initial_finance_page).
-    app.callback(Output(*PAGE_OUTPUT), *CONTROL_INPUTS, lang, prevent_initial_call=True)(update_page)
+    prefix = app.server.config[SETTINGS_KEY].url_prefix
+    app.server.add_url_rule(prefix + ids.FINANCE_VIEW_PATH, "finance_view", answer_view_request, methods=["GET"])
     app.callback(
         Output(ids.AREA_FILTER, "options"),
         Output(ids.AREA_FILTER, "value"),

@@ -17,9 +17,9 @@ from dashboard.store import library as data_module
 from dashboard.store.manifest import MANIFEST, FileStamp, write_manifest
 from dashboard.store.schemas import SCHEMAS
 from dashboard.web.app_factory import create_app
-from tests.fixtures import finance_request
+from tests.fixtures import finance_view_url
 
-FINANCE_REQUEST = finance_request(["vaalit"])
+FINANCE_VIEW = finance_view_url(["vaalit"])
 PAGE_REQUEST = {
     "output": ".._pages_content.children..._pages_store.data..",
     "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
@@ -75,6 +75,7 @@ def test_a_good_replacement_is_served_without_a_restart(served):
 def test_a_bad_replacement_is_refused_and_the_last_good_data_keeps_serving(served, caplog, file, broken):
     data, client = served
     before = page_text(client)
+    view_before = client.get(FINANCE_VIEW).get_json()
     path = data / file
     if broken is None:
         broken = path.read_text(encoding="utf-8").replace(
@@ -84,9 +85,9 @@ def test_a_bad_replacement_is_refused_and_the_last_good_data_keeps_serving(serve
         replace(path, broken)
         after = page_text(client)
         health = client.get("/healthz")
-        callback = client.post("/_dash-update-component", json=FINANCE_REQUEST)
+        view = client.get(FINANCE_VIEW)
     assert json.loads(after) == json.loads(before)  # the same page, figures and all
-    assert callback.status_code == 200
+    assert view.status_code == 200 and view.get_json() == view_before  # the view a click asks, too
     assert health.status_code == 200
     body = health.get_json()
     assert body["status"] == "degraded" and body["status_date"] == "2024-09-30"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 
 import pytest
@@ -11,10 +12,9 @@ import pytest
 from dashboard.serving.security import MAX_BODY_BYTES, content_security_policy, inline_script_hashes
 from dashboard.serving.settings import Settings, SettingsError, parse_frame_ancestors, parse_url_prefix
 from dashboard.store.files import DEFAULT_DATA_DIR
+from dashboard.web import ids
 from dashboard.web.app_factory import create_app
-from tests.fixtures import finance_request
-
-FIRST_DRAW = finance_request([])
+from tests.fixtures import finance_view_url
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,8 @@ def responses(client):
     yield "report page", client.get("/riskit?embed=1")
     yield "asset", client.get(asset_url(client))
     yield "component suite", client.get("/_dash-dependencies")
-    yield "callback", client.post("/_dash-update-component", json=FIRST_DRAW)
+    yield "view", client.get(finance_view_url([]))
+    yield "refused view", client.get(finance_view_url(["vaalit"] * 1000))
     yield "refused callback", client.post("/_dash-update-component", data=b"{", content_type="application/json")
     yield "404", client.get("/no/such/file.js")
     yield "healthz", client.get("/healthz")
@@ -90,21 +91,29 @@ def test_a_body_over_one_megabyte_is_refused_with_413(client):
 
 
 @pytest.mark.parametrize(
-    ("value", "status"),
+    ("areas", "values", "status"),
     [
-        (["nope"], 200),  # an unknown cost centre: the page's notice, not an error
-        ({"a": 1}, 200),
-        (5, 200),
-        (["x" * 5000], 400),
-        (["vaalit"] * 1000, 400),
-        ([[[[[[[[[["vaalit"]]]]]]]]]], 400),
+        (["nope"], {}, 200),  # an unknown cost centre: the page's notice, not an error
+        (["vaalit"], {"group": "{}", "measure": "5", "date": "1900-01-01", "division": "../etc"}, 200),
+        (["vaalit"], {"lang": "xx", "unknown": "1"}, 200),
+        (["x" * 5000], {}, 400),
+        (["vaalit"] * 1000, {}, 400),
     ],
 )
-def test_callback_values_are_bounded(client, value, status):
-    request = {**FIRST_DRAW, "inputs": [{**FIRST_DRAW["inputs"][0], "value": value}, *FIRST_DRAW["inputs"][1:]]}
-    response = client.post("/_dash-update-component", json=request)
+def test_view_request_values_are_bounded(client, areas, values, status):
+    response = client.get(finance_view_url(areas, **values))
     assert response.status_code == status
-    assert "Traceback" not in response.get_data(as_text=True)
+    text = response.get_data(as_text=True)
+    assert "Traceback" not in text
+    if status == 200:
+        assert set(response.get_json()) == {"parts", "figures"}
+    else:
+        assert response.get_json()["error"]
+
+
+def test_an_unknown_view_value_is_named_in_the_view(client):
+    view = client.get(finance_view_url(["nope"])).get_json()
+    assert "nope" in json.dumps(view["parts"][ids.INPUT_NOTICE], ensure_ascii=False)
 
 
 def test_debug_is_off(app):

@@ -1,4 +1,5 @@
-"""Fuzz: the app's real callback requests, mutated hundreds of times, never get a 5xx or a traceback.
+"""Fuzz: the app's real callback requests and the finance page's view request, mutated hundreds of
+times, never get a 5xx or a traceback.
 
 The requests are built from the app's own registry of server-side callbacks (`app.callback_map`),
 in the shape Dash's renderer posts them, with each input's value taken from the rendered page
@@ -20,6 +21,7 @@ from dash.development.base_component import Component
 
 from dashboard.serving.settings import Settings
 from dashboard.store.files import DEFAULT_DATA_DIR
+from dashboard.web import ids
 from dashboard.web.app_factory import create_app
 
 SEED = int(os.environ.get("FUZZ_SEED", "20241030"))
@@ -155,8 +157,8 @@ def mutate(rng: random.Random, request: dict) -> tuple[str, bytes]:
 def test_the_real_requests_succeed(app):
     client = app.server.test_client()
     requests = real_requests(app)
-    page_view = [r for r in requests if r["output"] == "finance-view.view"]
-    assert page_view and len(page_view[0]["inputs"]) == 6
+    division_filters = [r for r in requests if r["output"].startswith("..service-area-filter.options")]
+    assert division_filters and len(division_filters[0]["inputs"]) == 1
     for request in requests:
         response = client.post(CALLBACK_URL, json=request)
         assert response.status_code in (200, 204), (request["output"], response.get_data(as_text=True)[:500])
@@ -195,3 +197,42 @@ def test_malformed_bodies_are_refused_with_400(app, body, content_type):
     response = app.server.test_client().post(CALLBACK_URL, data=body, content_type=content_type)
     assert response.status_code == 400
     assert "error" in response.get_json()
+
+
+def mutated_view_query(rng: random.Random) -> tuple[str, list[tuple[str, str]]]:
+    """A description and the query: the view request for a real selection, with one or two changes."""
+    pairs = [("area", "vaalit"), ("group", "expenses"), ("measure", "eur"), ("bridge", "line")]
+    pairs += [("division", "yhteiset-palvelut"), ("date", "2024-09-30"), ("lang", "fi")]
+    changes = []
+    for _ in range(rng.randint(1, 2)):
+        kind = rng.choice(["value", "value", "repeat", "drop", "extra"])
+        index = rng.randrange(len(pairs))
+        name = pairs[index][0]
+        if kind == "value":
+            value = random_value(rng)
+            pairs[index] = (name, value if isinstance(value, str) else json.dumps(value)[:300_000])
+        elif kind == "repeat":
+            pairs += [(name, pairs[index][1])] * rng.choice([2, 50, 500])
+        elif kind == "drop":
+            del pairs[index]
+        else:
+            pairs.append((rng.choice(["__proto__", "embed", "x" * 3000]), "1"))
+        changes.append(f"{kind} {name}")
+    return ", ".join(changes), pairs
+
+
+def test_hundreds_of_mutated_view_requests_get_no_server_error(app):
+    client = app.server.test_client()
+    rng = random.Random(SEED)
+    statuses: dict[int, int] = {}
+    for number in range(MUTATIONS):
+        change, pairs = mutated_view_query(rng)
+        response = client.get("/" + ids.FINANCE_VIEW_PATH, query_string=pairs)
+        text = response.get_data(as_text=True)
+        where = f"view mutation {number} (FUZZ_SEED={SEED}): {change}"
+        assert response.status_code < 500, f"{where}: {response.status_code} {text[:500]}"
+        assert "Traceback" not in text and 'File "' not in text, f"{where}: {text[:500]}"
+        if response.status_code == 200:
+            assert set(response.get_json()) == {"parts", "figures"}, where
+        statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+    assert statuses.get(400, 0) > 20 and statuses.get(200, 0) > 200, statuses
