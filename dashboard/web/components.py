@@ -32,21 +32,32 @@ from plotly.io.json import to_json_plotly
 Cell = str | dict[str, str]
 
 
-class Table(Component):
+class OurComponent(Component):
+    """What every component of components.js declares to Dash: its namespace, no children props or
+    wildcard attributes, and its `_prop_names` as the properties it accepts."""
+
+    _namespace = "dashboard"
+    _type = "OurComponent"
+    _base_nodes: list[str] = []
+    _children_props: list[str] = []
+    _prop_names: list[str] = []
+    _valid_wildcard_attributes: list[str] = []
+    available_wildcard_properties: list[str] = []
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.available_properties = cls._prop_names
+
+
+class Table(OurComponent):
     """A `<table>`: optional caption, a header row, and rows whose first cell heads the row.
 
     `numeric_columns` are the column indexes drawn right-aligned (class `num`); `row_classes`
     gives each row's class (or None), `row_ids` each row's id (or None) for links to it.
     """
 
-    _namespace = "dashboard"
     _type = "Table"
-    _base_nodes: list[str] = []
-    _children_props: list[str] = []
     _prop_names = ["id", "className", "caption", "columns", "rows", "numericColumns", "rowClassNames", "rowIds"]
-    _valid_wildcard_attributes: list[str] = []
-    available_properties = _prop_names
-    available_wildcard_properties: list[str] = []
 
     def __init__(
         self,
@@ -87,20 +98,14 @@ def table_text(props: dict) -> str:
     return " ".join([props.get("caption", ""), *props["columns"], *cells])
 
 
-class Plot(Component):
+class Plot(OurComponent):
     """A Plotly figure: the card's width, the figure's `layout.height` (reserved before it draws).
 
     The container carries `data-chart-state`: `waiting` until its figure is drawn, then `drawn`.
     """
 
-    _namespace = "dashboard"
     _type = "Plot"
-    _base_nodes: list[str] = []
-    _children_props: list[str] = []
     _prop_names = ["id", "className", "style", "figure", "config"]
-    _valid_wildcard_attributes: list[str] = []
-    available_properties = _prop_names
-    available_wildcard_properties: list[str] = []
 
     def __init__(
         self,
@@ -118,7 +123,7 @@ class Plot(Component):
         super().__init__(**props)
 
 
-class Choices(Component):
+class Choices(OurComponent):
     """Native checkboxes (`multiple`) or radio buttons, each with its label: the finance page's controls.
 
     The same markup as dash-bootstrap-components' Checklist and RadioItems (`form-check` rows),
@@ -128,14 +133,8 @@ class Choices(Component):
     `value` set by a callback is shown as any prop is.
     """
 
-    _namespace = "dashboard"
     _type = "Choices"
-    _base_nodes: list[str] = []
-    _children_props: list[str] = []
     _prop_names = ["id", "options", "value", "multiple", "className"]
-    _valid_wildcard_attributes: list[str] = []
-    available_properties = _prop_names
-    available_wildcard_properties: list[str] = []
 
     def __init__(
         self,
@@ -171,21 +170,15 @@ def to_markup(children: Any) -> list[MarkupNode]:
     raise TypeError(f"Markup holds html.* components, tables and text, not {type(children).__name__}")
 
 
-class Markup(Component):
+class Markup(OurComponent):
     """Plain HTML drawn as one Dash component: text, headings, lists and tables a callback replaces.
 
     Built from `html.*` components (so the render functions read as any Dash layout) and sent as
     data, so the renderer mounts one component where the tree would mount dozens.
     """
 
-    _namespace = "dashboard"
     _type = "Markup"
-    _base_nodes: list[str] = []
-    _children_props: list[str] = []
     _prop_names = ["id", "tree"]
-    _valid_wildcard_attributes: list[str] = []
-    available_properties = _prop_names
-    available_wildcard_properties: list[str] = []
 
     def __init__(self, children: Any) -> None:
         super().__init__(tree=to_markup(children))
@@ -216,7 +209,6 @@ class Slot(Markup):
 
     _type = "Slot"
     _prop_names = ["id", "tag", "className", "attributes", "tree"]
-    available_properties = _prop_names
 
     def __init__(
         self,
@@ -236,7 +228,7 @@ class Slot(Markup):
         self.tree = to_markup(children)
 
 
-class ViewData(Component):
+class ViewData(OurComponent):
     """The page's view for its controls' values, fetched and handed out in the browser.
 
     When a reader changes one of `controls` ({name: element id}: area, group, measure, bridge,
@@ -247,14 +239,8 @@ class ViewData(Component):
     the view it shows.
     """
 
-    _namespace = "dashboard"
     _type = "ViewData"
-    _base_nodes: list[str] = []
-    _children_props: list[str] = []
     _prop_names = ["id", "source", "controls", "lang", "notice"]
-    _valid_wildcard_attributes: list[str] = []
-    available_properties = _prop_names
-    available_wildcard_properties: list[str] = []
 
     def __init__(self, id: str, source: str, controls: dict[str, str], lang: str, notice: str) -> None:  # noqa: A002
         super().__init__(id=id, source=source, controls=controls, lang=lang, notice=notice)
