@@ -464,6 +464,71 @@
 
     window.addEventListener("beforeprint", () => Array.from(waiting).forEach((chart) => chart.draw()));
 
+    /* The margins plotly.js would find with `automargin`, found without drawing. Plotly finds
+       them by drawing the axes, measuring their labels and drawing the whole chart again whenever
+       the labels change, which is every filter click on a bar chart of the selected rows: that
+       second pass was half a chart's redraw. Here the category labels of horizontal bars are
+       measured on a canvas (no layout) and the margin set to them; the value axis keeps its
+       labels level, with no more ticks than fit, so its margin is the title's and one line's. */
+    let canvas = null;
+    const LABEL_GAP = 9;  // px between a category label and the margin's edge, as plotly.js leaves it
+    const TICK_SPACING = 60;  // px per value-axis tick at least: "1 234,5" or "150 %" never collide
+    const LINE = 1.3;  // a label's line height per font px, as plotly.js lays its text
+    const TICK_PAD = 3;  // px between the plot and its value labels
+
+    const LABEL_SHARE = 0.65; // of a chart's width at most for its category labels: on a phone, the rest for the bars
+
+    function measurer(font) {
+        canvas = canvas || document.createElement("canvas");
+        const context = canvas.getContext("2d");
+        context.font = (font.size || 12) + "px " + (font.family || "sans-serif");
+        return (text) => context.measureText(text).width;
+    }
+
+    /* A label cut with an ellipsis to `room` px; the hover and the chart's table carry it whole. */
+    function shortened(label, room, width) {
+        if (width(label) <= room) {
+            return label;
+        }
+        let keep = label.length;
+        while (keep > 1 && width(label.slice(0, keep).trimEnd() + "\u2026") > room) {
+            keep -= 1;
+        }
+        return label.slice(0, keep).trimEnd() + "\u2026";
+    }
+
+    function fittedLayout(layout, data, chartWidth) {
+        const yaxis = layout.yaxis || {};
+        const xaxis = layout.xaxis || {};
+        const horizontal = data.length > 0 && data.every((trace) => trace.orientation === "h" && Array.isArray(trace.y));
+        if (!horizontal || yaxis.automargin !== true || xaxis.automargin !== true || yaxis.tickvals || !chartWidth) {
+            return layout;
+        }
+        const font = Object.assign({size: 12}, layout.font);
+        const labels = Array.from(new Set([].concat(...data.map((trace) => trace.y)).map(String)));
+        const margin = Object.assign({l: 80, r: 80, t: 100, b: 80}, layout.margin);
+        const width = measurer(Object.assign({}, font, yaxis.tickfont));
+        const beside = (yaxis.ticklabelstandoff || 0) + LABEL_GAP;
+        const widest = labels.reduce((most, label) => Math.max(most, width(label)), 0);
+        const room = Math.floor(chartWidth * LABEL_SHARE) - beside;
+        let yaxisFitted = Object.assign({}, yaxis, {automargin: false});
+        if (widest > room) {
+            yaxisFitted = Object.assign(yaxisFitted, {tickmode: "array", tickvals: labels, ticktext: labels.map((label) => shortened(label, room, width))});
+        }
+        margin.l = Math.max(margin.l, Math.ceil(Math.min(widest, room) + beside));
+        const templateTitle = ((((layout.template || {}).layout || {}).xaxis || {}).title) || {};
+        const title = xaxis.title && xaxis.title.text ? (xaxis.title.font || font).size || font.size : 0;
+        const standoff = title ? (xaxis.title.standoff !== undefined ? xaxis.title.standoff : templateTitle.standoff || 0) : 0;
+        margin.b = Math.max(margin.b, Math.ceil(TICK_PAD + ((xaxis.tickfont || font).size || font.size) * LINE + standoff + title * LINE));
+        const plotWidth = Math.max(1, chartWidth - margin.l - margin.r);
+        return Object.assign({}, layout, {
+            margin: margin,
+            yaxis: yaxisFitted,
+            xaxis: Object.assign({tickangle: 0, nticks: Math.max(3, Math.floor(plotWidth / TICK_SPACING))}, xaxis, {automargin: false}),
+        });
+    }
+
+
     class Plot extends React.Component {
         constructor(props) {
             super(props);
@@ -550,7 +615,7 @@
             // The width is the ResizeObserver's, once it has reported: reading it here would lay out the page.
             this.width = this.width || this.box.current.clientWidth;
             const size = this.width > 0 ? {autosize: false, width: this.width} : {autosize: true, width: undefined};
-            const layout = Object.assign({}, figure.layout, size);
+            const layout = fittedLayout(Object.assign({}, figure.layout, size), figure.data || [], size.width);
             window.Plotly.react(this.graph.current, figure.data || [], layout, Object.assign({}, this.props.config));
             this.box.current.setAttribute("data-chart-state", "drawn");
         }
@@ -561,8 +626,9 @@
                 return;
             }
             this.width = width;
-            if (this.drawn && window.Plotly) {
-                window.Plotly.relayout(this.graph.current, {width: width});
+            if (this.drawn) {  // drawn again, not relayout: the margins and ticks follow the width
+                this.drawn = null;
+                this.update();
             }
         }
 

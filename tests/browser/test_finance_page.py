@@ -6,6 +6,7 @@ them, so a chart that shows another cost centre's (or the division's) figures fa
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -203,3 +204,47 @@ def test_quick_clicks_draw_the_last_selection(page, base_url, dataset):
     page.wait_for_function(
         "(slugs) => slugs.every(s => location.search.includes('area=' + s))", arg=[slugify(a) for a in areas]
     )
+
+
+# Each horizontal bar chart's labels, as drawn: the category labels with their left edges, the
+# value labels with their boxes, the axis title's bottom, all against the chart's own box.
+CHART_LABELS_JS = """(id) => {
+    const box = document.getElementById(id).getBoundingClientRect();
+    const rects = (selector) => Array.from(document.querySelectorAll('#' + id + ' ' + selector))
+        .map(node => { const r = node.getBoundingClientRect(); return {text: node.textContent, left: r.left, right: r.right, bottom: r.bottom}; });
+    const title = rects('.xtitle')[0];
+    return {box: {left: box.left, right: box.right, bottom: box.bottom}, categories: rects('.ytick text'),
+            values: rects('.xtick text'), title: title ? title.bottom : null};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_bar_chart_labels_fit_their_chart(browser, base_url, width):
+    # The bar charts' margins are found from their labels before drawing (not by plotly.js's
+    # automargin): no label may be cut by the chart's edge, and value labels never overlap. On a
+    # phone a category label too long for 65 % of the chart ends with an ellipsis; its chart's
+    # table names it whole.
+    from tests.browser.conftest import CHART_IDS, sized_page, wait_for_page_charts
+
+    with sized_page(browser, width, 900) as page:
+        page.goto(base_url + "/")
+        page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # draws every chart
+        wait_for_page_charts(page, len(CHART_IDS))
+        for chart_id in CHART_IDS:
+            drawn = page.evaluate(CHART_LABELS_JS, chart_id)
+            box = drawn["box"]
+            assert drawn["categories"], chart_id
+            for label in drawn["categories"]:
+                assert label["left"] >= box["left"] - 0.5, (chart_id, width, label)
+            values = sorted(drawn["values"], key=lambda label: label["left"])
+            for left, right in itertools.pairwise(values):
+                assert left["right"] <= right["left"], (chart_id, width, left, right)
+            assert drawn["title"] is not None and drawn["title"] <= box["bottom"] + 0.5, (chart_id, width)
+            table = page.text_content(f"#{chart_id}-table")
+            for label in drawn["categories"]:
+                text = label["text"]
+                if text.endswith("\u2026"):
+                    assert width < 600, (chart_id, text)
+                    assert text[:-1].strip() in table, (chart_id, text)
+                else:
+                    assert text in table, (chart_id, text)
