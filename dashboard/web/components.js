@@ -281,6 +281,8 @@
        stands, and the answer is handed to the Slots and Plots: the server computes, the browser
        only draws. Only the latest question's answer is drawn. The controls still tell Dash their
        values (the address, the downloads and the division's filters follow them). */
+    const EARLY_KEPT_MS = 2000;  // a press's answer is drawn by a click this soon after, or asked again
+
     class ViewData extends React.Component {
         constructor(props) {
             super(props);
@@ -288,7 +290,9 @@
             this.asked = 0;
             this.inFlight = null;
             this.lastQuery = null;  // the last question asked
+            this.early = null;  // {query, view, controller}: asked on a press, before its click
             this.changed = this.changed.bind(this);
+            this.pressed = this.pressed.bind(this);
         }
 
         /* A tick's click comes before its change event, and the input already shows the new
@@ -299,14 +303,69 @@
             this.lastQuery = this.query("");  // what the page arrived drawn for
             document.addEventListener("click", this.changed, true);
             document.addEventListener("change", this.changed, true);
+            document.addEventListener("pointerdown", this.pressed, true);
+            document.addEventListener("keydown", this.pressed, true);
         }
 
         componentWillUnmount() {
             document.removeEventListener("click", this.changed, true);
             document.removeEventListener("change", this.changed, true);
+            document.removeEventListener("pointerdown", this.pressed, true);
+            document.removeEventListener("keydown", this.pressed, true);
             if (this.inFlight) {
                 this.inFlight.abort();
             }
+            this.forgetEarly();
+        }
+
+        /* The control an input belongs to, by its name in `controls`, or undefined. */
+        controlOf(input) {
+            const controls = this.props.controls || {};
+            return Object.keys(controls).find((key) => {
+                const box = document.getElementById(controls[key]);
+                return box && box.contains(input);
+            });
+        }
+
+        /* A press on a tick or its label (the pointer down, or Space) comes 50-150 ms before its
+           click: the view that click will ask for is asked at once, and the click then draws
+           that answer. Nothing is drawn for a press that no click follows. */
+        pressed(event) {
+            if (event.type === "keydown" && event.key !== " ") {
+                return;
+            }
+            const target = event.target;
+            const label = target && target.closest ? target.closest("label") : null;
+            const input = target && target.tagName === "INPUT" ? target : label && label.control;
+            if (!input || input.disabled || (input.type !== "checkbox" && input.type !== "radio")) {
+                return;
+            }
+            const name = this.controlOf(input);
+            if (!name) {
+                return;
+            }
+            const query = this.query(name, {input: input, checked: input.type === "checkbox" ? !input.checked : true});
+            if (query === this.lastQuery || (this.early && this.early.query === query)) {
+                return;
+            }
+            this.forgetEarly();
+            const controller = window.AbortController ? new window.AbortController() : null;
+            const view = this.fetchView(query, controller);
+            view.catch(() => null);  // a press whose answer fails is asked again by its click
+            this.early = {query: query, view: view, controller: controller, at: Date.now()};
+        }
+
+        forgetEarly() {
+            if (this.early && this.early.controller) {
+                this.early.controller.abort();
+            }
+            this.early = null;
+        }
+
+        fetchView(query, controller) {
+            const address = requestPrefix() + this.props.source + "?" + query;
+            return window.fetch(address, {credentials: "same-origin", headers: {Accept: "application/json"}, signal: controller && controller.signal})
+                .then((response) => (response.ok ? response.json() : Promise.reject(new Error("HTTP " + response.status))));
         }
 
         changed(event) {
@@ -314,20 +373,17 @@
             if (!input || input.tagName !== "INPUT" || (input.type !== "checkbox" && input.type !== "radio")) {
                 return;
             }
-            const controls = this.props.controls || {};
-            const name = Object.keys(controls).find((key) => {
-                const box = document.getElementById(controls[key]);
-                return box && box.contains(input);
-            });
+            const name = this.controlOf(input);
             const query = name ? this.query(name) : null;
             if (query !== null && query !== this.lastQuery) {
                 this.ask(query);
             }
         }
 
-        /* Every control's value as its inputs show it. A new division starts with no cost centre
-           ticked (its filters are redrawn for it), as the server's division callback sets them. */
-        query(changed) {
+        /* Every control's value as its inputs show it (or will, once `pressing.input` is
+           `pressing.checked`). A new division starts with no cost centre ticked (its filters are
+           redrawn for it), as the server's division callback sets them. */
+        query(changed, pressing) {
             const controls = this.props.controls;
             const params = new URLSearchParams();
             Object.keys(controls).forEach((name) => {
@@ -335,8 +391,18 @@
                     return;
                 }
                 const box = document.getElementById(controls[name]);
-                const ticked = box ? box.querySelectorAll("input:checked") : [];
-                Array.prototype.forEach.call(ticked, (input) => params.append(name, input.value));
+                const inputs = box ? box.querySelectorAll("input") : [];
+                Array.prototype.forEach.call(inputs, (input) => {
+                    let checked = input.checked;
+                    if (pressing && pressing.input.type === "radio" && input.name === pressing.input.name) {
+                        checked = input === pressing.input;
+                    } else if (pressing && input === pressing.input) {
+                        checked = pressing.checked;
+                    }
+                    if (checked) {
+                        params.append(name, input.value);
+                    }
+                });
             });
             params.set("lang", this.props.lang);
             return params.toString();
@@ -355,9 +421,16 @@
                 settle = resolve;
             });
             this.setState({pending: true});
-            const address = requestPrefix() + this.props.source + "?" + query;
-            window.fetch(address, {credentials: "same-origin", headers: {Accept: "application/json"}, signal: controller && controller.signal})
-                .then((response) => (response.ok ? response.json() : Promise.reject(new Error("HTTP " + response.status))))
+            const early = this.early && this.early.query === query && Date.now() - this.early.at < EARLY_KEPT_MS ? this.early : null;
+            if (!early) {
+                this.forgetEarly();
+            }
+            this.early = null;
+            if (early) {
+                this.inFlight = early.controller;
+            }
+            const asking = early ? early.view.catch(() => this.fetchView(query, controller)) : this.fetchView(query, controller);
+            asking
                 .then((view) => {
                     if (number === this.asked) {
                         deliver(view);

@@ -248,3 +248,48 @@ def test_bar_chart_labels_fit_their_chart(browser, base_url, width):
                     assert text[:-1].strip() in table, (chart_id, text)
                 else:
                     assert text in table, (chart_id, text)
+
+
+VIEW_ANSWERS_JS = (
+    "(n) => performance.getEntriesByType('resource').filter(e => /_finance-view/.test(e.name)).length >= n"
+)
+
+
+def test_a_press_asks_the_view_and_only_its_click_draws_it(page, base_url, dataset):
+    # The pointer down on a cost centre asks its view at once (the click comes 50-150 ms later);
+    # nothing changes until the click, which draws that answer without asking again. A press
+    # that ends elsewhere (no click) ticks nothing and draws nothing.
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if "_finance-view" in request.url else None)
+    page.goto(base_url + "/")
+    wait_for_charts(page)
+    heading = page.inner_text("#selection-heading")
+    first, second = dataset.cost_centres[0], dataset.cost_centres[1]
+
+    label = page.locator("#service-area-filter label", has_text=first).first.bounding_box()
+    page.mouse.move(label["x"] + 4, label["y"] + 4)
+    page.mouse.down()
+    page.wait_for_function(VIEW_ANSWERS_JS, arg=1)
+    assert len(asked) == 1 and f"area={slugify(first)}" in asked[0]
+    assert page.inner_text("#selection-heading") == heading
+    page.mouse.up()
+    page.wait_for_function(
+        "(name) => document.querySelector('#selection-heading').textContent.includes(name)", arg=first
+    )
+    wait_for_charts(page)
+    assert len(asked) == 1
+    check_area_chart(page, dataset, [first])
+
+    drawn = page.inner_text("#kpi-cards")
+    label = page.locator("#service-area-filter label", has_text=second).first.bounding_box()
+    page.mouse.move(label["x"] + 4, label["y"] + 4)
+    page.mouse.down()
+    page.mouse.move(label["x"] + 4, label["y"] + 400)
+    page.mouse.up()
+    # The press's answer has arrived (a resource entry is written when it completes), and the page
+    # has had two frames in which a stray answer would be drawn.
+    page.wait_for_function(VIEW_ANSWERS_JS, arg=2)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert len(asked) == 2
+    assert not page.is_checked(f"#service-area-filter input[value='{slugify(second)}']")
+    assert page.inner_text("#kpi-cards") == drawn
