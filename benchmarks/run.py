@@ -120,11 +120,11 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(target: str, workers: int = 2) -> Iterator[str]:
+def gunicorn(target: str, workers: int = 2, env: dict | None = None) -> Iterator[str]:
     """Serve `module:server` with gunicorn on a free loopback port until the block ends."""
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}", "--chdir", str(ROOT)]
-    with serve([*command, target], f"http://127.0.0.1:{port}", ready_path="/", timeout=90) as url:
+    with serve([*command, target], f"http://127.0.0.1:{port}", ready_path="/", timeout=180, env=env) as url:
         yield url
 
 
@@ -460,9 +460,30 @@ def report(results: dict) -> str:
             f"(page p95 {load['page_ms']['p95']:.0f} ms, callback p95 {load['callback_ms']['p95']:.0f} ms), "
             f"{load['errors']} errors.",
         ]
+    if results.get("ledger_clicks"):
+        on_ledger, on_seed = results["ledger_clicks"]["filter_view_ms"], ours["filter_view_ms"]
+        lines.append(
+            f"\nOn the ledger ({len(results['ledger_clicks']['slugs'])} of its division's cost centres ticked in turn): "
+            f"click to the charts in view redrawn p50 {on_ledger['p50']:.0f} ms, p95 {on_ledger['p95']:.0f} ms, "
+            f"{ratio(on_ledger['p95'], on_seed['p95']):.2f} × the seed's p95."
+        )
     if results.get("ledger"):
         lines += ledger_report(results["ledger"])
     return "\n".join(lines)
+
+
+def ledger_clicks(playwright, data_dir: Path, count: int, rounds: int) -> dict:
+    """Our app on a ledger folder (DATA_DIR): the scripted clicks of the seed's run, on the first
+    `count` cost centres of its report's division (whose filters and charts hold all of them)."""
+    from dashboard.store.library import load_dataset
+    from dashboard.web.query import area_slugs
+
+    slugs = list(area_slugs(load_dataset(data_dir)))[:count]
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with gunicorn("app:server", env={**os.environ, "DATA_DIR": str(data_dir)}) as url:
+        latencies, _ = filter_latencies(browser, url, slugs, rounds)
+    browser.close()
+    return {"filter_view_ms": summary(latencies["view"]), "filter_ms": summary(latencies["all"]), "slugs": slugs}
 
 
 def ledger(data_dir: Path | None) -> dict:
@@ -494,6 +515,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--load-seconds", type=float, default=60, help="load test length; 0 skips it")
     parser.add_argument("--json", type=Path, help="also write every number to this file")
     parser.add_argument(
+        "--ledger-clicks", type=Path, metavar="DIR", help="also click through our app on a ledger folder (DATA_DIR)"
+    )
+    parser.add_argument(
         "--ledger",
         nargs="?",
         const="generate",
@@ -519,6 +543,8 @@ def main(argv: list[str] | None = None) -> int:
             with gunicorn(target) as url:
                 results[name] = measure_app(playwright, browser, url, slugs, args.loads, args.rounds)
             browser.close()
+        if args.ledger_clicks:
+            results["ledger_clicks"] = ledger_clicks(playwright, args.ledger_clicks, len(slugs), args.rounds)
     if args.load_seconds > 0:  # last, on a fresh server: it leaves the browser measurements undisturbed
         with gunicorn("app:server") as url:
             results["load"] = load_test(url, results["ours"]["payloads"], args.clients, args.load_seconds)
