@@ -290,7 +290,7 @@
             this.asked = 0;
             this.inFlight = null;
             this.lastQuery = null;  // the last question asked
-            this.early = null;  // {query, view, controller}: asked on a press, before its click
+            this.early = null;  // {query, view, controller, at}: asked on a press, before its click
             this.changed = this.changed.bind(this);
             this.pressed = this.pressed.bind(this);
         }
@@ -331,7 +331,7 @@
            click: the view that click will ask for is asked at once, and the click then draws
            that answer. Nothing is drawn for a press that no click follows. */
         pressed(event) {
-            if (event.type === "keydown" && event.key !== " ") {
+            if ((event.type === "keydown" && event.key !== " ") || (event.type === "pointerdown" && event.button !== 0)) {
                 return;
             }
             const target = event.target;
@@ -548,8 +548,7 @@
     const TICK_SPACING = 60;  // px per value-axis tick at least: "1 234,5" or "150 %" never collide
     const LINE = 1.3;  // a label's line height per font px, as plotly.js lays its text
     const TICK_PAD = 3;  // px between the plot and its value labels
-
-    const LABEL_SHARE = 0.65; // of a chart's width at most for its category labels: on a phone, the rest for the bars
+    const LABEL_SHARE = 0.65;  // of a chart's width at most for its category labels: on a phone, the rest for the bars
 
     function measurer(font) {
         canvas = canvas || document.createElement("canvas");
@@ -600,7 +599,6 @@
             xaxis: Object.assign({tickangle: 0, nticks: Math.max(3, Math.floor(plotWidth / TICK_SPACING))}, xaxis, {automargin: false}),
         });
     }
-
 
     class Plot extends React.Component {
         constructor(props) {
