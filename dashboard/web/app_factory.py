@@ -12,13 +12,13 @@ headers, body limit and callback checks: dashboard/serving/security.py.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import logging
 import threading
 from pathlib import Path
 
-import dash
 import flask
-from dash import Dash, html
+from dash import Dash
 
 from dashboard.presentation.texts import LANGUAGES, t
 from dashboard.serving.delivery import check_plotly_bundle, configure_delivery
@@ -28,6 +28,7 @@ from dashboard.serving.settings import SETTINGS_KEY, Settings
 from dashboard.store.validation import DataError
 from dashboard.web.callbacks import prepare_views
 from dashboard.web.export_callbacks import register_export_callbacks
+from dashboard.web.page_shell import page_container
 from dashboard.web.pages import register_pages
 
 ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
@@ -120,7 +121,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.config.external_scripts = [plotly_script(app, ASSETS_DIR)]
     configure_delivery(app.server, settings.url_prefix)
     register_pages(app)
-    app.layout = html.Div(dash.page_container)
+    app.layout = functools.partial(page_container, app)  # the asking page drawn in (page_shell.py)
     register_export_callbacks(app)
 
     @app.server.get(settings.url_prefix + "healthz")

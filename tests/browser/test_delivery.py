@@ -46,3 +46,19 @@ def test_a_chart_says_so_when_plotly_does_not_load(page, base_url, console_error
     ).wait_for()
     # The blocked request is the one console error this test expects.
     console_errors[:] = [e for e in console_errors if "Failed to load resource" not in e]
+
+
+@pytest.mark.parametrize("path", ["/?area=vaalit&lang=en", "/riskit"])
+def test_a_first_load_draws_its_page_without_a_routing_callback(page, base_url, path):
+    # The layout holds the page of its address (dashboard/web/page_shell.py): no callback round
+    # trip before the first view, and the page is the one the address names.
+    posts = []
+    page.on("request", lambda request: posts.append(request.url) if request.method == "POST" else None)
+    page.goto(base_url + path)
+    page.wait_for_selector("main")
+    page.wait_for_load_state("networkidle")
+    assert posts == []
+    if "area=vaalit" in path:
+        page.get_by_text("Selected cost centres: Elections").wait_for()
+    else:
+        assert page.locator("main").count() == 1

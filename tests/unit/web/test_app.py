@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -127,3 +128,59 @@ def test_accessibility_statement_names_the_feedback_contact(app):
     page = accessibility_page(dataset, {}, "fi", "palaute@example.fi")
     assert "palaute@example.fi" in text_of(page)
     assert "Saavutettavuusseloste" in text_of(page)
+
+
+def _layout(app, referrer: str | None) -> dict:
+    client = app.server.test_client()
+    headers = {"Referer": referrer} if referrer else {}
+    return client.get("/_dash-layout", headers=headers).get_json()
+
+
+def _content(layout: dict) -> dict:
+    """The page container's content div and Location, found in the layout's JSON."""
+    found: dict = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            props = node.get("props", {})
+            if props.get("id") in ("_pages_content", "_pages_location"):
+                found[props["id"]] = props
+            for value in props.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(layout)
+    return found
+
+
+def test_the_layout_holds_the_page_of_the_address_that_asks(app):
+    # The page drawn into the layout, its Location at that address: no routing callback on load.
+    parts = _content(_layout(app, "http://localhost/?area=vaalit&lang=en"))
+    assert parts["_pages_location"]["pathname"] == "/"
+    assert parts["_pages_location"]["search"] == "?area=vaalit&lang=en"
+    assert "Selected cost centres: Elections" in json.dumps(parts["_pages_content"]["children"], ensure_ascii=False)
+    reports = _content(_layout(app, "http://localhost/riskit"))
+    assert reports["_pages_location"]["pathname"] == "/riskit"
+    assert reports["_pages_content"]["children"]
+
+
+@pytest.mark.parametrize(
+    "referrer",
+    [None, "http://elsewhere.example/?area=vaalit", "http://localhost/no-such-page", "not a url"],
+    ids=["none", "other-site", "no-page", "garbage"],
+)
+def test_any_other_layout_request_gets_dash_s_shell(app, referrer):
+    # Dash's routing callback then draws the page (or its 404) as before.
+    parts = _content(_layout(app, referrer))
+    assert "pathname" not in parts["_pages_location"]
+    assert not parts["_pages_content"].get("children")
+
+
+def test_behind_a_proxy_the_layout_holds_the_page_under_the_prefix():
+    app = create_app(Settings(data_dir=DEFAULT_DATA_DIR, url_prefix="/talous/"))
+    layout = app.server.test_client().get("/talous/_dash-layout", headers={"Referer": "http://localhost/talous/riskit"})
+    parts = _content(layout.get_json())
+    assert parts["_pages_location"]["pathname"] == "/talous/riskit"
+    assert parts["_pages_content"]["children"]

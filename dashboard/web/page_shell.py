@@ -1,0 +1,71 @@
+"""The app's layout with the asking page already in it, so a first load needs no routing callback.
+
+Dash Pages serves a shell (`dash.page_container`: a Location, an empty content div, a store) and
+fills it by a callback once the Location has read the address: one more round trip and one more
+render of the whole page before the first view shows (70-100 ms of a first load). Here the layout
+request is answered with the page of the address that asks for it (the request's Referer, which
+the page's own Referrer-Policy keeps whole for same-origin requests), its Location already at that
+address, so nothing changes on mount and the routing callback is not called. Any other request
+(no Referer, an address that is no page, a page that cannot be drawn) gets Dash's shell, and the
+routing callback draws the page as before.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlsplit
+
+import dash
+import flask
+from dash import dcc, html
+from dash._pages import _parse_query_string, _path_to_page  # Dash's own routing, used as its router does
+
+# The ids of dash.page_container's parts, which Dash's routing callback and clientside title
+# callback address.
+LOCATION, CONTENT, STORE, DUMMY = "_pages_location", "_pages_content", "_pages_store", "_pages_dummy"
+
+logger = logging.getLogger(__name__)
+
+
+def page_container(app: dash.Dash) -> html.Div:
+    """`dash.page_container` holding the page of the address that asks for the layout, where there is one."""
+    drawn = _asking_page(app)
+    if drawn is None:
+        return html.Div(dash.page_container)
+    pathname, search, content, title = drawn
+    return html.Div(
+        html.Div(
+            [
+                dcc.Location(id=LOCATION, refresh="callback-nav", pathname=pathname, search=search),
+                html.Div(content, id=CONTENT, disable_n_clicks=True),
+                dcc.Store(id=STORE, data={"title": title}),
+                html.Div(id=DUMMY, disable_n_clicks=True),
+            ]
+        )
+    )
+
+
+def _asking_page(app: dash.Dash) -> tuple[str, str, object, str] | None:
+    if not flask.has_request_context() or not flask.request.referrer:
+        return None
+    asking = urlsplit(flask.request.referrer)
+    if asking.netloc != urlsplit(flask.request.host_url).netloc:
+        return None
+    search = f"?{asking.query}" if asking.query else ""
+    prefix = app.config.requests_pathname_prefix
+    if not (asking.path + "/").startswith(prefix):
+        return None
+    page, path_variables = _path_to_page(app.strip_relative_path(asking.path))
+    if not page:
+        return None  # Dash's router draws its 404
+    try:
+        layout = page.get("layout", "")
+        if callable(layout):
+            layout = layout(**{**(path_variables or {}), **_parse_query_string(search)})
+        title = page["title"]
+        if callable(title):
+            title = title(**(path_variables or {}))
+    except Exception:  # the routing callback draws it, or reports it, as for any page
+        logger.exception("could not draw %s into the layout", asking.path)
+        return None
+    return asking.path, search, layout, title
