@@ -4,11 +4,15 @@
     .venv/bin/python benchmarks/run.py --load-seconds 0      # skip the load test
     .venv/bin/python benchmarks/run.py --json results.json   # also write the numbers as JSON
     .venv/bin/python benchmarks/run.py --ledger [DIR]        # also a city-wide ledger (1M rows by default)
+    .venv/bin/python benchmarks/run.py --ledger-clicks DIR   # also our app's clicks on a ledger folder
 
 Both apps run under gunicorn (`-w 2`) on loopback. For each it reports the time from navigation
 to every chart drawn (and to the charts in the viewport drawn) and the bytes transferred on a
-first load (empty cache, median of `--loads`), the same page opened again with the cache warm, filter-to-redraw latency (the page scrolled to the
-charts, tick a cost centre, wait until the charts in view have redrawn, then all five; p50/p95) and the server-side callback time (the callback's function called in this process over
+first load (empty cache, median of `--loads`), the same page opened again with the cache warm,
+three visits in a fresh on-disk profile (where Chromium keeps its V8 code cache), filter-to-redraw
+latency (the page scrolled to the charts, tick a cost centre, wait until the charts in view have
+redrawn, then all five; p50/p95; then the same clicks with a press 80 ms before each, as a hand
+clicks) and the server-side callback time (the callback's function called in this process over
 the same sequence of selections, starting cold: no selection computed yet, only what the app
 prepares at start). The baseline (`benchmarks/baseline_app.py`)
 draws the same five charts with Dash's defaults; our figures are also given as ratios to it.
