@@ -13,12 +13,15 @@ routing callback draws the page as before.
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import dash
 import flask
 from dash import dcc, html
 from dash._pages import _parse_query_string, _path_to_page  # Dash's own routing, used as its router does
+from werkzeug.datastructures import MultiDict
+
+from dashboard.serving.security import CallbackRequestError, check_query
 
 # The ids of dash.page_container's parts, which Dash's routing callback and clientside title
 # callback address.
@@ -50,6 +53,10 @@ def _asking_page(app: dash.Dash) -> tuple[str, str, object, str] | None:
         return None
     asking = urlsplit(flask.request.referrer)
     if asking.netloc != urlsplit(flask.request.host_url).netloc:
+        return None
+    try:  # bounded as the routing callback's own request would be
+        check_query(MultiDict(parse_qsl(asking.query, keep_blank_values=True)))
+    except CallbackRequestError:
         return None
     search = f"?{asking.query}" if asking.query else ""
     prefix = app.config.requests_pathname_prefix

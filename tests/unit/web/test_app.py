@@ -168,8 +168,14 @@ def test_the_layout_holds_the_page_of_the_address_that_asks(app):
 
 @pytest.mark.parametrize(
     "referrer",
-    [None, "http://elsewhere.example/?area=vaalit", "http://localhost/no-such-page", "not a url"],
-    ids=["none", "other-site", "no-page", "garbage"],
+    [
+        None,
+        "http://elsewhere.example/?area=vaalit",
+        "http://localhost/no-such-page",
+        "not a url",
+        "http://localhost/?" + "&".join(["area=vaalit"] * 201),
+    ],
+    ids=["none", "other-site", "no-page", "garbage", "too-many-values"],
 )
 def test_any_other_layout_request_gets_dash_s_shell(app, referrer):
     # Dash's routing callback then draws the page (or its 404) as before.
