@@ -414,21 +414,18 @@
             if (this.inFlight) {
                 this.inFlight.abort();
             }
-            const controller = window.AbortController ? new window.AbortController() : null;
+            const early = this.early && this.early.query === query && Date.now() - this.early.at < EARLY_KEPT_MS ? this.early : null;
+            if (!early) {
+                this.forgetEarly();
+            }
+            this.early = null;
+            const controller = early ? early.controller : window.AbortController ? new window.AbortController() : null;
             this.inFlight = controller;
             let settle;
             viewDrawn = new Promise((resolve) => {
                 settle = resolve;
             });
             this.setState({pending: true});
-            const early = this.early && this.early.query === query && Date.now() - this.early.at < EARLY_KEPT_MS ? this.early : null;
-            if (!early) {
-                this.forgetEarly();
-            }
-            this.early = null;
-            if (early) {
-                this.inFlight = early.controller;
-            }
             const asking = early ? early.view.catch(() => this.fetchView(query, controller)) : this.fetchView(query, controller);
             asking
                 .then((view) => {

@@ -12,20 +12,18 @@ routing callback draws the page as before.
 
 from __future__ import annotations
 
+import copy
 import logging
 from urllib.parse import parse_qsl, urlsplit
 
 import dash
 import flask
-from dash import dcc, html
+from dash import html
 from dash._pages import _parse_query_string, _path_to_page  # Dash's own routing, used as its router does
+from dash.dash import _ID_CONTENT, _ID_LOCATION, _ID_STORE
 from werkzeug.datastructures import MultiDict
 
 from dashboard.serving.security import CallbackRequestError, check_query
-
-# The ids of dash.page_container's parts, which Dash's routing callback and clientside title
-# callback address.
-LOCATION, CONTENT, STORE, DUMMY = "_pages_location", "_pages_content", "_pages_store", "_pages_dummy"
 
 logger = logging.getLogger(__name__)
 
@@ -36,16 +34,12 @@ def page_container(app: dash.Dash) -> html.Div:
     if drawn is None:
         return html.Div(dash.page_container)
     pathname, search, content, title = drawn
-    return html.Div(
-        html.Div(
-            [
-                dcc.Location(id=LOCATION, refresh="callback-nav", pathname=pathname, search=search),
-                html.Div(content, id=CONTENT, disable_n_clicks=True),
-                dcc.Store(id=STORE, data={"title": title}),
-                html.Div(id=DUMMY, disable_n_clicks=True),
-            ]
-        )
-    )
+    container = copy.deepcopy(dash.page_container)  # Dash's own parts, filled as its router would
+    parts = {part.id: part for part in container.children}
+    parts[_ID_LOCATION].pathname, parts[_ID_LOCATION].search = pathname, search
+    parts[_ID_CONTENT].children = content
+    parts[_ID_STORE].data = {"title": title}
+    return html.Div(container)
 
 
 def _asking_page(app: dash.Dash) -> tuple[str, str, object, str] | None:
