@@ -47,6 +47,27 @@ def test_static_scripts_are_compressed_and_cached_for_a_year(client, accept, dec
     assert "Accept-Encoding" in response.headers["Vary"]
 
 
+@pytest.mark.parametrize("accept", ["br", "gzip", "identity"])
+def test_every_static_script_starts_with_the_compile_hint_and_is_otherwise_the_file(client, accept):
+    # V8 compiles a script with this first line on a background thread as it streams in.
+    decompress = {"br": brotli.decompress, "gzip": gzip.decompress, "identity": lambda data: data}[accept]
+    page = gzip.decompress(client.get("/", headers={"Accept-Encoding": "gzip"}).data).decode()
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    assert len(scripts) > 5, scripts
+    for url in scripts:
+        body = decompress(client.get(url, headers={"Accept-Encoding": accept}).data)
+        assert body.startswith(delivery.COMPILE_HINT), url
+        assert body.count(delivery.COMPILE_HINT) == 1, url
+    served = decompress(client.get(plotly_asset(client), headers={"Accept-Encoding": accept}).data)
+    assert served == delivery.COMPILE_HINT + BUNDLE.read_bytes()
+
+
+def test_a_stylesheet_gets_no_compile_hint(client):
+    page = client.get("/").get_data(as_text=True)
+    css = re.search(r'<link rel="stylesheet" href="([^"]+)"', page).group(1)
+    assert not client.get(css).data.startswith(delivery.COMPILE_HINT)
+
+
 def test_an_asset_without_its_version_revalidates(client):
     response = client.get(plotly_asset(client).split("?")[0])
     assert response.headers["Cache-Control"].replace(" ", "").split(",").count("no-cache") == 1
