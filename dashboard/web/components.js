@@ -468,15 +468,28 @@
 
     /* Charts in the viewport are drawn at once; the others when the browser is idle, one per idle
        period, so a click answers with what the reader sees and never waits on charts out of sight
-       (a Plotly redraw costs 20-40 ms a chart). Before printing, every chart is drawn. */
+       (a Plotly redraw costs 20-40 ms a chart). Before printing, every chart is drawn.
+       On a first load, each chart in view is drawn in a task of its own (a page's first draws
+       are its longest tasks), and the charts out of sight wait for the reader: until the first
+       scroll, press, key or pointer move they cost nothing, and a reader who reads only the first
+       screen never pays for them. */
     const waiting = new Set();  // charts whose figure is not drawn yet, in page order
     let idleScheduled = false;
     const whenIdle = window.requestIdleCallback
         ? (callback) => window.requestIdleCallback(callback, {timeout: 500})
         : (callback) => window.setTimeout(callback, 20);
 
+    let engaged = false;
+    const ENGAGING = ["scroll", "wheel", "pointerdown", "pointermove", "keydown", "touchstart"];
+    function onEngaged() {
+        engaged = true;
+        ENGAGING.forEach((type) => window.removeEventListener(type, onEngaged, true));
+        drawNextWhenIdle();
+    }
+    ENGAGING.forEach((type) => window.addEventListener(type, onEngaged, {capture: true, passive: true}));
+
     function drawNextWhenIdle() {
-        if (idleScheduled || waiting.size === 0) {
+        if (!engaged || idleScheduled || waiting.size === 0) {
             return;
         }
         idleScheduled = true;
@@ -490,6 +503,29 @@
         });
     }
 
+    /* Charts that came into view, drawn one per task (a message to ourselves: no timer's delay). */
+    const comingIntoView = new Set();
+    const nextTask = new MessageChannel();
+    nextTask.port1.onmessage = () => {
+        const next = comingIntoView.values().next().value;
+        if (next) {
+            comingIntoView.delete(next);
+            next.update();
+        }
+        if (comingIntoView.size) {
+            nextTask.port2.postMessage(null);
+        }
+    };
+
+    function drawInItsOwnTask(chart) {
+        if (!comingIntoView.size) {
+            nextTask.port2.postMessage(null);
+        }
+        comingIntoView.add(chart);
+    }
+
+    /* Whether a chart is in view comes from this observer, whose first report follows the page's
+       layout: asking a box where it is before that would lay the page out there and then. */
     let viewport = null;
     function watchViewport(chart) {
         if (!viewport && window.IntersectionObserver) {
@@ -498,14 +534,17 @@
                 if (seen) {
                     seen.inView = entry.isIntersecting;
                     if (seen.inView) {
-                        seen.update();
+                        drawInItsOwnTask(seen);
                     }
                 }
             }));
         }
         if (viewport) {
             viewport.observe(chart.box.current);
+            return null;
         }
+        const rect = chart.box.current.getBoundingClientRect();
+        return rect.width > 0 && rect.bottom > 0 && rect.top < window.innerHeight;
     }
 
     /* plotly.js loads async (see app_factory.plotly_script): until it has run, charts wait for it.
@@ -532,7 +571,9 @@
         window.addEventListener("load", once, {once: true});
     }
 
-    window.addEventListener("beforeprint", () => Array.from(waiting).forEach((chart) => chart.draw()));
+    const drawAllWaiting = () => Array.from(waiting).forEach((chart) => chart.draw());
+    window.addEventListener("beforeprint", drawAllWaiting);
+    window.addEventListener("load", () => plotlyFailed() && drawAllWaiting());  // each says it cannot draw
 
     /* The margins plotly.js would find with `automargin`, found without drawing. Plotly finds
        them by drawing the axes, measuring their labels and drawing the whole chart again whenever
@@ -602,7 +643,7 @@
             super(props);
             this.box = React.createRef();
             this.graph = React.createRef();
-            this.inView = false;
+            this.inView = null;  // not known until the viewport observer reports
             this.drawn = null;  // the figure and config last drawn
             this.width = 0;
             this.state = {noPlotly: false, figure: props.figure, fromProps: props.figure};
@@ -612,9 +653,7 @@
             registered(this);
             const box = this.box.current;
             box.__plot = this;
-            const rect = box.getBoundingClientRect();
-            this.inView = rect.width > 0 && rect.bottom > 0 && rect.top < window.innerHeight;
-            watchViewport(this);
+            this.inView = watchViewport(this);
             if (window.ResizeObserver) {
                 this.resizing = new window.ResizeObserver((entries) => this.resize(entries[entries.length - 1].contentRect.width));
                 this.resizing.observe(box);
@@ -633,6 +672,7 @@
         componentWillUnmount() {
             unregistered(this);
             waiting.delete(this);
+            comingIntoView.delete(this);
             if (viewport) {
                 viewport.unobserve(this.box.current);
             }
@@ -652,7 +692,7 @@
             if (this.isDrawn() || this.state.noPlotly) {  // a page without plotly.js will not get it
                 return;
             }
-            if (this.inView) {
+            if (this.inView || plotlyFailed()) {  // a chart that cannot draw says so at once
                 this.draw();
             } else {
                 waiting.add(this);
@@ -674,7 +714,7 @@
                 return;
             }
             if (!window.Plotly) {
-                withPlotly(() => this.update());
+                withPlotly(() => drawInItsOwnTask(this));
                 return;
             }
             const figure = this.state.figure || {};

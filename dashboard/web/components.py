@@ -7,8 +7,10 @@ component: the same `<table>` markup, a fraction of the renderer's work.
 
 `Plot` draws a Plotly figure with the plotly.js that `assets/` serves, without `dcc.Graph`'s
 lazily loaded chunk (one more round trip before the first chart): charts in the viewport are
-drawn at once, the others when the browser is idle, so a click redraws what the reader sees first;
-if plotly.js never loaded, the chart's box says so.
+drawn at once (on a first load, each in a task of its own), the others when the browser is idle
+once the reader has moved, scrolled or pressed a key, so a click redraws what the reader sees
+first and a first load draws only what is on screen; if plotly.js never loaded, the chart's box
+says so.
 
 `Slot` and `ViewData` take Dash's renderer out of a click's path: the finance page's parts that
 a click redraws are Slots (an element whose content is Markup) and Plots, and `ViewData` fetches

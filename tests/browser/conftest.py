@@ -111,20 +111,37 @@ def phone_page(browser, console_errors):
 
 
 # Every chart on the page has drawn its current figure (charts out of view draw when the browser
-# is idle: until then their box says `data-chart-state="waiting"`).
+# is idle once the reader has moved, scrolled or pressed: until then their box says
+# `data-chart-state="waiting"`).
 PAGE_CHARTS_DRAWN_JS = """(atLeast) => {
     const boxes = Array.from(document.querySelectorAll('[data-chart-state]'));
     return boxes.length >= (atLeast || 0) && boxes.every(box => { const g = box.querySelector('.js-plotly-plot');
         return box.getAttribute('data-chart-state') === 'drawn' && g && g._fullLayout; }); }"""
 
 
+def reader_moves(page_or_frame) -> None:
+    """The pointer moved over the page's (or the embedded frame's) corner, as a reader's hand
+    does: charts out of view wait for it."""
+    left = top = 0.0
+    page = page_or_frame
+    if hasattr(page_or_frame, "frame_element"):  # a portal's frame: the move must land inside it
+        box = page_or_frame.frame_element().bounding_box()
+        left, top, page = box["x"], box["y"], page_or_frame.page
+    page.mouse.move(left + 3, top + 3)
+    page.mouse.move(left + 4, top + 4)
+
+
 def wait_for_page_charts(page, at_least: int = 0) -> None:
-    """Until the page holds `at_least` charts and every one has drawn its current figure."""
+    """Until the page holds `at_least` charts and every one has drawn its current figure (the
+    reader's pointer moved first)."""
+    reader_moves(page)
     page.wait_for_function(PAGE_CHARTS_DRAWN_JS, arg=at_least, timeout=20000)
 
 
 def wait_for_charts(page) -> None:
-    """Until the finance page's five charts have drawn their current figures and no callback is pending."""
+    """Until the finance page's five charts have drawn their current figures and no callback is
+    pending (the reader's pointer moved first)."""
+    reader_moves(page)
     page.wait_for_function(
         """(ids) => !document.querySelector('[data-dash-is-loading="true"]') &&
             ids.every(id => { const box = document.getElementById(id);

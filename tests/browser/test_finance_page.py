@@ -16,7 +16,7 @@ from dashboard.presentation.formatting import format_eur, format_pct
 from dashboard.presentation.texts import ORG_NAMES_EN, t
 from dashboard.store.dataset import Dataset
 from dashboard.store.names import slugify
-from tests.browser.conftest import chart_data, wait_for_charts
+from tests.browser.conftest import chart_data, reader_moves, wait_for_charts, wait_for_page_charts
 
 pytestmark = pytest.mark.browser
 
@@ -148,14 +148,17 @@ def test_phone_width_has_no_horizontal_scrolling(phone_page, base_url):
     assert width <= 375, f"the page is {width} px wide at a 375 px viewport"
 
 
+CHART_STATES_JS = """() => Object.fromEntries(Array.from(document.querySelectorAll('[data-chart-state]'))
+                    .map(box => [box.id, box.getAttribute('data-chart-state')]))"""
+
+
 def test_charts_out_of_view_draw_when_scrolled_to_or_printed(page, base_url):
     # With the browser never idle, a chart below the fold waits; it draws as it scrolls into view,
     # and every chart draws before printing. Each box already has its figure's height (no shift).
     page.add_init_script("window.requestIdleCallback = () => 0;")
     page.goto(base_url + "/")
     page.wait_for_selector("[data-chart-state]")
-    states = """() => Object.fromEntries(Array.from(document.querySelectorAll('[data-chart-state]'))
-                    .map(box => [box.id, box.getAttribute('data-chart-state')]))"""
+    states = CHART_STATES_JS
     waiting = [chart_id for chart_id, state in page.evaluate(states).items() if state == "waiting"]
     assert waiting, "every chart drew at once although some are out of view"
     page.evaluate("(id) => document.getElementById(id).scrollIntoView()", waiting[0])
@@ -170,6 +173,24 @@ def test_charts_out_of_view_draw_when_scrolled_to_or_printed(page, base_url):
     assert heights[0] == heights[1]
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     assert set(page.evaluate(states).values()) == {"drawn"}
+
+
+IDLE_PERIODS_JS = """(count) => new Promise(done => {
+    const next = (left) => left ? requestIdleCallback(() => next(left - 1)) : done();
+    next(count); })"""
+
+
+def test_charts_out_of_view_wait_for_the_reader(page, base_url):
+    # A reader who reads only the first screen never pays for the charts below it: they draw in
+    # the browser's idle time only once the reader is there (a pointer move, a scroll, a key).
+    page.goto(base_url + "/")
+    page.wait_for_selector("[data-chart-state]")
+    page.evaluate(IDLE_PERIODS_JS, 8)  # time enough to draw them all, were they drawn when idle
+    states = page.evaluate(CHART_STATES_JS)
+    assert len(states) >= 5
+    assert set(states.values()) == {"waiting"}, states  # at 1280 × 900 no chart is in the first view
+    reader_moves(page)
+    wait_for_page_charts(page, len(states))
 
 
 def test_a_failed_view_request_says_so_and_keeps_the_view(page, base_url, dataset, console_errors):
@@ -224,7 +245,7 @@ def test_bar_chart_labels_fit_their_chart(browser, base_url, width):
     # automargin): no label may be cut by the chart's edge, and value labels never overlap. On a
     # phone a category label too long for 65 % of the chart ends with an ellipsis; its chart's
     # table names it whole.
-    from tests.browser.conftest import CHART_IDS, sized_page, wait_for_page_charts
+    from tests.browser.conftest import CHART_IDS, sized_page
 
     with sized_page(browser, width, 900) as page:
         page.goto(base_url + "/")
