@@ -3,6 +3,7 @@ bundled data, and from a library of reports (the `library` fixture): trends and 
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -68,6 +69,22 @@ def test_follower_chart_draws_a_single_observation_as_a_marker(dataset):
     assert list(facebook.figure.data[0].marker.symbol) == ["circle-open", "circle"]  # derived point hollow
     assert facebook.rows[0][2] == "kyllä" and facebook.rows[1][2] == "ei"
     assert facebook.figure.layout.separators == "," + NBSP
+
+
+def test_report_charts_carry_their_own_small_template_not_plotly_pys_default(dataset):
+    # plotly.js applies a figure's template on every draw: plotly.py's default is 7 kB a figure.
+    trend = follower_trend(dataset.social_media)
+    charts = [
+        follower_chart(trend, "Facebook", "fi"),
+        posts_chart(channel_states(dataset.social_media), "fi"),
+        risk_matrix_chart(dataset.risks, "fi"),
+    ]
+    for chart in charts:
+        template = chart.figure.layout.template.to_plotly_json()
+        assert len(json.dumps(template)) < 1000, chart.title
+        assert "data" not in template  # no per-trace defaults for the other trace types
+        axis = template["layout"]["xaxis"]
+        assert axis["automargin"] is True and axis["gridcolor"] == "white"  # the look plotly.py's gave
 
 
 def test_posts_chart_keeps_the_reports_qualifiers(dataset):
