@@ -7,7 +7,8 @@
     .venv/bin/python benchmarks/run.py --ledger-clicks DIR   # also our app's clicks on a ledger folder
 
 Both apps run under gunicorn (`-w 2`) on loopback. For each it reports the time from navigation
-to every chart drawn (and to the charts in the viewport drawn) and the bytes transferred on a
+to the charts in the viewport drawn, then (the pointer moved, as a reader's hand does: our charts
+out of view wait for a reader) to every chart drawn, and the bytes transferred on a
 first load (empty cache, median of `--loads`), the same page opened again with the cache warm,
 three visits in a fresh on-disk profile (where Chromium keeps its V8 code cache), filter-to-redraw
 latency (the page scrolled to the charts, tick a cost centre, wait until the charts in view have
