@@ -607,11 +607,40 @@
         return label.slice(0, keep).trimEnd() + "\u2026";
     }
 
+    /* A category axis along the bottom centres its first and last labels on the plot's edges, so
+       a long one hangs past the edge and automargin draws the chart again with a wider margin.
+       The side margins are given room for half of each end label instead (a little more than
+       plotly.js would push them: its points sit a few px inside the plot); automargin stays on,
+       for labels it turns at an angle. A label wider than END_LABEL_SHARE of the chart (a phone)
+       ends with "…", as on the bars; the hover and the chart's table carry it whole. */
+    const END_LABEL_SHARE = 0.5;
+    function endLabelsFitted(layout, data, chartWidth) {
+        const xaxis = layout.xaxis || {};
+        const labels = Array.from(new Set([].concat(...data.map((trace) => (Array.isArray(trace.x) ? trace.x : []))).map(String)));
+        const fromTemplate = (((layout.template || {}).layout || {}).xaxis || {}).automargin;
+        const automargin = xaxis.automargin !== undefined ? xaxis.automargin : fromTemplate;
+        if (xaxis.type !== "category" || automargin !== true || xaxis.tickvals || labels.length < 2) {
+            return layout;
+        }
+        const width = measurer(Object.assign({size: 12}, layout.font, xaxis.tickfont));
+        const room = chartWidth ? Math.floor(chartWidth * END_LABEL_SHARE) : Infinity;
+        const shown = labels.map((label) => shortened(label, room, width));
+        const margin = Object.assign({l: 80, r: 80, t: 100, b: 80}, layout.margin);
+        margin.l = Math.max(margin.l, Math.ceil(width(shown[0]) / 2));
+        margin.r = Math.max(margin.r, Math.ceil(width(shown[shown.length - 1]) / 2));
+        const cut = shown.some((label, i) => label !== labels[i]);
+        const axis = cut ? {xaxis: Object.assign({}, xaxis, {tickmode: "array", tickvals: labels, ticktext: shown})} : {};
+        return Object.assign({}, layout, {margin: margin}, axis);
+    }
+
     function fittedLayout(layout, data, chartWidth) {
         const yaxis = layout.yaxis || {};
         const xaxis = layout.xaxis || {};
         const horizontal = data.length > 0 && data.every((trace) => trace.orientation === "h" && Array.isArray(trace.y));
-        if (!horizontal || yaxis.automargin !== true || xaxis.automargin !== true || yaxis.tickvals || !chartWidth) {
+        if (!horizontal) {
+            return endLabelsFitted(layout, data, chartWidth);
+        }
+        if (yaxis.automargin !== true || xaxis.automargin !== true || yaxis.tickvals || !chartWidth) {
             return layout;
         }
         const font = Object.assign({size: 12}, layout.font);

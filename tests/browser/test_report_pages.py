@@ -148,3 +148,30 @@ def test_the_goals_answer_follows_the_aim_in_the_link(page, base_url, dataset):
     met = int((shown["status"] == "Toteutuu").sum())
     assert _words(page.inner_text(".page-answer")) == f"Kestävä talous: {met} / {len(shown)} tavoitetta toteutuu."
     assert page.locator("article.goal").count() == len(shown)
+
+
+# A chart's bottom labels as drawn, against the chart's own box.
+BOTTOM_LABELS_JS = """(id) => {
+    const box = document.getElementById(id).getBoundingClientRect();
+    const labels = Array.from(document.querySelectorAll('#' + id + ' .xtick text')).map(node => {
+        const r = node.getBoundingClientRect();
+        return {text: node.textContent, left: r.left, right: r.right, turned: /rotate/.test(node.getAttribute('transform') || '')}; });
+    return {left: box.left, right: box.right, labels: labels};
+}"""
+
+
+@pytest.mark.parametrize("width", [1366, 375])
+def test_follower_charts_keep_their_period_labels_level_and_inside(browser, base_url, width):
+    # The first period's label is long: its chart gives it room (not plotly.js drawing twice to
+    # find it), and on a phone it ends with "…" instead of being turned and cut at the edge.
+    with sized_page(browser, width, 900) as page:
+        page.goto(base_url + "/viestinta")
+        wait_for_page_charts(page, at_least=4)
+        for chart_id in ("followers-facebook-chart", "followers-instagram-chart"):
+            drawn = page.evaluate(BOTTOM_LABELS_JS, chart_id)
+            assert len(drawn["labels"]) == 2, drawn
+            for label in drawn["labels"]:
+                assert not label["turned"], (width, label)
+                assert drawn["left"] - 0.5 <= label["left"] and label["right"] <= drawn["right"] + 0.5, (width, label)
+            first = drawn["labels"][0]["text"]
+            assert first.endswith("\u2026") == (width == 375), first
