@@ -607,7 +607,7 @@
         return label.slice(0, keep).trimEnd() + "\u2026";
     }
 
-    /* A category axis along the bottom centres its first and last labels on the plot's edges, so
+    /* Points on a category axis along the bottom put its first and last labels on the plot's edges, so
        a long one hangs past the edge and automargin draws the chart again with a wider margin.
        The side margins are given room for half of each end label instead (a little more than
        plotly.js would push them: its points sit a few px inside the plot); automargin stays on,
@@ -619,7 +619,8 @@
         const labels = Array.from(new Set([].concat(...data.map((trace) => (Array.isArray(trace.x) ? trace.x : []))).map(String)));
         const fromTemplate = (((layout.template || {}).layout || {}).xaxis || {}).automargin;
         const automargin = xaxis.automargin !== undefined ? xaxis.automargin : fromTemplate;
-        if (xaxis.type !== "category" || automargin !== true || xaxis.tickvals || labels.length < 2) {
+        const points = data.every((trace) => (trace.type || "scatter") === "scatter");  // bars sit inside their bands
+        if (!points || xaxis.type !== "category" || automargin !== true || xaxis.tickvals || labels.length < 2) {
             return layout;
         }
         const width = measurer(Object.assign({size: 12}, layout.font, xaxis.tickfont));
