@@ -587,6 +587,7 @@
     const LINE = 1.3;  // a label's line height per font px, as plotly.js lays its text
     const TICK_PAD = 3;  // px between the plot and its value labels
     const LABEL_SHARE = 0.65;  // of a chart's width at most for its category labels: on a phone, the rest for the bars
+    const PLOTLY_MARGIN = {l: 80, r: 80, t: 100, b: 80};  // plotly.js's margins where a figure gives none
 
     function measurer(font) {
         canvas = canvas || document.createElement("canvas");
@@ -626,7 +627,7 @@
         const width = measurer(Object.assign({size: 12}, layout.font, xaxis.tickfont));
         const room = chartWidth ? Math.floor(chartWidth * END_LABEL_SHARE) : Infinity;
         const shown = labels.map((label) => shortened(label, room, width));
-        const margin = Object.assign({l: 80, r: 80, t: 100, b: 80}, layout.margin);
+        const margin = Object.assign({}, PLOTLY_MARGIN, layout.margin);
         margin.l = Math.max(margin.l, Math.ceil(width(shown[0]) / 2));
         margin.r = Math.max(margin.r, Math.ceil(width(shown[shown.length - 1]) / 2));
         const cut = shown.some((label, i) => label !== labels[i]);
@@ -646,7 +647,7 @@
         }
         const font = Object.assign({size: 12}, layout.font);
         const labels = Array.from(new Set([].concat(...data.map((trace) => trace.y)).map(String)));
-        const margin = Object.assign({l: 80, r: 80, t: 100, b: 80}, layout.margin);
+        const margin = Object.assign({}, PLOTLY_MARGIN, layout.margin);
         const width = measurer(Object.assign({}, font, yaxis.tickfont));
         const beside = (yaxis.ticklabelstandoff || 0) + LABEL_GAP;
         const widest = labels.reduce((most, label) => Math.max(most, width(label)), 0);
