@@ -176,23 +176,27 @@
         }
     }
 
+    /* A React update applied before this returns, where React can (not left to its scheduler). */
+    function now(update) {
+        return window.ReactDOM && window.ReactDOM.flushSync ? window.ReactDOM.flushSync(update) : update();
+    }
+
     /* The charts first, each drawn in view before any text changes the page around it (a chart
        measures its labels, and a page with new text would be laid out again for each), then the
-       text parts, in one render. */
+       text parts, in the same task: the next frame shows the whole view, and is its only one. */
     function deliver(view) {
-        const flush = window.ReactDOM && window.ReactDOM.flushSync ? window.ReactDOM.flushSync : (draw) => draw();
-        flush(() => Object.entries(view.figures || {}).forEach(([id, figure]) => {
+        now(() => Object.entries(view.figures || {}).forEach(([id, figure]) => {
             const plot = receivers.get(id);
             if (plot) {
                 plot.receive(figure);
             }
         }));
-        Object.entries(view.parts || {}).forEach(([id, tree]) => {
+        now(() => Object.entries(view.parts || {}).forEach(([id, tree]) => {
             const slot = receivers.get(id);
             if (slot) {
                 slot.receive(tree);
             }
-        });
+        }));
     }
 
     /* Until the view a change asked for has been drawn, or could not be: what the change tells
@@ -350,7 +354,7 @@
             }
             this.forgetEarly();
             const controller = window.AbortController ? new window.AbortController() : null;
-            const view = this.fetchView(query, controller);
+            const view = onItsWay(this.fetchView(query, controller));
             view.catch(() => null);  // a press whose answer fails is asked again by its click
             this.early = {query: query, view: view, controller: controller, at: Date.now()};
         }
@@ -426,7 +430,7 @@
                 settle = resolve;
             });
             this.setState({pending: true});
-            const asking = early ? early.view.catch(() => this.fetchView(query, controller)) : this.fetchView(query, controller);
+            const asking = onItsWay(early ? early.view.catch(() => this.fetchView(query, controller)) : this.fetchView(query, controller));
             asking
                 .then((view) => {
                     if (number === this.asked) {
@@ -441,7 +445,7 @@
                 .then(() => {
                     if (number === this.asked) {
                         this.inFlight = null;
-                        this.setState({pending: false});
+                        now(() => this.setState({pending: false}));
                     }
                     settle();
                 });
@@ -488,13 +492,29 @@
     }
     ENGAGING.forEach((type) => window.addEventListener(type, onEngaged, {capture: true, passive: true}));
 
+    /* While a view is on its way, idle time is kept for it: a chart out of sight drawn then would
+       hold the answer back by its 20-40 ms, and be drawn again for the new view. */
+    let viewsOnTheirWay = 0;
+    function onItsWay(view) {
+        viewsOnTheirWay += 1;
+        const arrived = () => {
+            viewsOnTheirWay -= 1;
+            drawNextWhenIdle();
+        };
+        view.then(arrived, arrived);
+        return view;
+    }
+
     function drawNextWhenIdle() {
-        if (!engaged || idleScheduled || waiting.size === 0) {
+        if (!engaged || idleScheduled || waiting.size === 0 || viewsOnTheirWay > 0) {
             return;
         }
         idleScheduled = true;
         whenIdle(() => {
             idleScheduled = false;
+            if (viewsOnTheirWay > 0) {
+                return;
+            }
             const next = waiting.values().next().value;
             if (next) {
                 next.draw();
