@@ -689,6 +689,36 @@
         });
     }
 
+    /* What pushes a chart's margins out when the axes do not (automargin off): its legend and
+       title. The same of them pushes the same margins, so a redraw can be given those margins at
+       once and plotly.js does not draw the chart twice, once to find the push and once with it.
+       Null where the axes push too: their labels change with the data. */
+    const PUSHES_KEPT = 64;  // a chart's views remembered: a tick and its untick, for each cost centre and more
+    function pushSignature(layout, data) {
+        const template = (layout.template || {}).layout || {};
+        const axes = Object.keys(layout).concat(Object.keys(template)).filter((key) => /^[xy]axis\d*$/.test(key));
+        if (axes.some((key) => (layout[key] || {}).automargin || (template[key] || {}).automargin)) {
+            return null;
+        }
+        return JSON.stringify([layout.width, layout.height, layout.margin, layout.showlegend, layout.legend, layout.title,
+            data.map((trace) => [trace.type, trace.name, trace.showlegend, trace.legendgroup])]);
+    }
+
+    /* plotly.js draws a chart's frame and legend at the size its last drawing ended with, and
+       draws them again if this one's margins or plot size come out different: every view with
+       other labels or rows was drawn twice. Told the size this drawing will end with (the margins
+       asked, or those its legend pushed to before), it draws once; plotly.js still checks, so a
+       wrong guess costs only the second drawing, as before. */
+    function expectSize(graph, layout) {
+        const full = graph._fullLayout;
+        if (!full || !layout.width || !layout.height) {
+            return;
+        }
+        const m = Object.assign({pad: 0}, PLOTLY_MARGIN, layout.margin);
+        const [l, r, t, b] = [m.l, m.r, m.t, m.b].map(Math.round);
+        full._size = {l: l, r: r, t: t, b: b, p: Math.round(m.pad), w: Math.round(layout.width) - l - r, h: Math.round(layout.height) - t - b};
+    }
+
     class Plot extends React.Component {
         constructor(props) {
             super(props);
@@ -696,6 +726,8 @@
             this.graph = React.createRef();
             this.inView = null;  // not known until the viewport observer reports
             this.drawn = null;  // the figure and config last drawn
+            this.configGiven = null;  // the config plotly.js has: given again only when it changes
+            this.pushed = new Map();  // signature -> the margins its legend and title pushed to, latest last
             this.width = 0;
             this.state = {noPlotly: false, figure: props.figure, fromProps: props.figure};
         }
@@ -774,8 +806,23 @@
             // The width is the ResizeObserver's, once it has reported: reading it here would lay out the page.
             this.width = this.width || this.box.current.clientWidth;
             const size = this.width > 0 ? {autosize: false, width: this.width} : {autosize: true, width: undefined};
-            const layout = fittedLayout(Object.assign({}, figure.layout, size), figure.data || [], size.width);
-            window.Plotly.react(this.graph.current, figure.data || [], layout, Object.assign({}, this.props.config));
+            const data = figure.data || [];
+            const layout = fittedLayout(Object.assign({}, figure.layout, size), data, size.width);
+            const signature = pushSignature(layout, data);
+            const pushed = signature ? this.pushed.get(signature) : undefined;
+            const config = this.configGiven !== this.props.config ? Object.assign({}, this.props.config) : undefined;
+            this.configGiven = this.props.config;
+            const graph = this.graph.current;
+            const drawing = pushed ? Object.assign({}, layout, {margin: pushed}) : layout;
+            expectSize(graph, drawing);
+            window.Plotly.react(graph, data, drawing, config);
+            if (signature && !pushed && graph._fullLayout && graph._fullLayout._size) {
+                const {l, r, t, b} = graph._fullLayout._size;  // plotly.js's margins after the pushes
+                this.pushed.set(signature, Object.assign({}, layout.margin, {l: l, r: r, t: t, b: b}));
+                if (this.pushed.size > PUSHES_KEPT) {
+                    this.pushed.delete(this.pushed.keys().next().value);
+                }
+            }
             this.box.current.setAttribute("data-chart-state", "drawn");
         }
 
