@@ -314,3 +314,75 @@ def test_a_press_asks_the_view_and_only_its_click_draws_it(page, base_url, datas
     assert len(asked) == 2
     assert not page.is_checked(f"#service-area-filter input[value='{slugify(second)}']")
     assert page.inner_text("#kpi-cards") == drawn
+
+
+# The heading as it reads when the task that drew a chart (`data-chart-state` set to "drawn",
+# right after plotly.js has drawn it) has run its course: a mutation observer's callback runs
+# before any later task.
+HEADING_AT_DRAW_JS = """(id) => { window.__headingAtDraw = [];
+    new MutationObserver(() => window.__headingAtDraw.push(document.querySelector('#selection-heading').textContent))
+        .observe(document.getElementById(id), {attributes: true, attributeFilter: ['data-chart-state']}); }"""
+
+
+def test_a_view_draws_its_text_in_its_charts_task(page, base_url, dataset):
+    # One frame shows the whole new view: its text is drawn in the task that draws its charts in
+    # view, not a task later (a frame of new charts under the old selection's sentences and cards).
+    area = dataset.cost_centres[0]
+    page.goto(base_url + "/")
+    page.evaluate("() => document.getElementById('cost-centre-chart').scrollIntoView()")
+    wait_for_charts(page)
+    page.evaluate(HEADING_AT_DRAW_JS, "cost-centre-chart")
+    page.get_by_label(area, exact=True).check()
+    wait_for_area_labels(page, [area])
+    seen = page.evaluate("() => window.__headingAtDraw")
+    assert seen and area in seen[0], seen
+    assert seen[0] == page.inner_text("#selection-heading")
+
+
+def test_charts_out_of_sight_wait_while_a_view_is_on_its_way(page, base_url, dataset):
+    # Idle time while a view is asked is kept for that view: a chart out of sight drawn then
+    # would hold the answer back, and draw a figure about to be replaced. Once the answer is in,
+    # they draw.
+    page.goto(base_url + "/")
+    page.wait_for_selector("[data-chart-state]")
+    page.evaluate(IDLE_PERIODS_JS, 4)
+    held = []
+    page.route("**/_finance-view*", lambda route: held.append(route))
+    page.get_by_label(dataset.cost_centres[0], exact=True).check()  # the pointer's move engages the reader
+    page.wait_for_function("() => document.querySelector('[data-dash-is-loading=\"true\"]')")
+    asked = page.evaluate(CHART_STATES_JS)
+    assert "waiting" in asked.values(), asked
+    # Idle callbacks wait for no idle period longer than 500 ms (components.js): twice that, and
+    # one more, is time for three of them, each drawing a chart were they drawn while asking.
+    page.wait_for_timeout(1600)
+    assert page.evaluate(CHART_STATES_JS) == asked
+    assert held
+    for route in held:
+        route.continue_()
+    wait_for_area_labels(page, [dataset.cost_centres[0]])
+    wait_for_page_charts(page, len(asked))
+
+
+# Each drawn chart's legend box and the top of its plot area, in page px.
+LEGENDS_JS = """() => Array.from(document.querySelectorAll('[data-chart-state] .js-plotly-plot'))
+    .filter(g => g._fullLayout.showlegend && g.querySelector('.legend'))
+    .map(g => ({id: g.parentElement.id, legendBottom: g.querySelector('.legend').getBoundingClientRect().bottom,
+                plotTop: g.querySelector('.main-svg').getBoundingClientRect().top + g._fullLayout._size.t}))"""
+
+
+def test_legends_stay_above_their_plots_from_view_to_view(page, base_url, dataset):
+    # A view whose labels or rows give a chart other margins must draw its legend where the new
+    # margins put it: plotly.js, when it had to find them again, could leave it where the last
+    # view's size put it, over the bars.
+    page.goto(base_url + "/")
+    wait_for_page_charts(page, 5)
+    checked = 0
+    for area in dataset.cost_centres:
+        for ticked in (True, False):
+            page.get_by_label(area, exact=True).set_checked(ticked)
+            wait_for_area_labels(page, [area] if ticked else list(dataset.cost_centres))
+            wait_for_page_charts(page)
+            for legend in page.evaluate(LEGENDS_JS):
+                assert legend["legendBottom"] <= legend["plotTop"] + 1, (area, ticked, legend)
+                checked += 1
+    assert checked >= 2 * len(dataset.cost_centres) * 3
