@@ -25,8 +25,9 @@ from dashboard.serving.delivery import check_plotly_bundle, configure_delivery
 from dashboard.serving.live_data import checked_library, holder
 from dashboard.serving.security import configure_security
 from dashboard.serving.settings import SETTINGS_KEY, Settings
+from dashboard.store.library import Library
 from dashboard.store.validation import DataError
-from dashboard.web.callbacks import prepare_views
+from dashboard.web.callbacks import prepare_area_views, prepare_views
 from dashboard.web.export_callbacks import register_export_callbacks
 from dashboard.web.page_shell import page_container
 from dashboard.web.pages import register_pages
@@ -97,6 +98,11 @@ def plotly_script(app: Dash, assets_dir: Path) -> dict[str, str]:
     return {"src": f"{app.get_asset_url(bundle.name)}?m={bundle.stat().st_mtime}", "async": "async", "id": "plotly-js"}
 
 
+def _prepare(library: Library, lang: str) -> None:
+    prepare_views(library)
+    prepare_area_views(library, lang)
+
+
 def create_app(settings: Settings | None = None) -> Dash:
     settings = settings or Settings.from_env()
     check_plotly_bundle(ASSETS_DIR)  # fail at start when plotly.py and the bundled plotly.js disagree
@@ -105,7 +111,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     holder(settings.data_dir)  # from here on, the last good data serves if a replacement is bad
     # Each division's shared figures, computed beside the server rather than before it starts (a
     # city-wide ledger takes seconds) and before most first clicks would need them.
-    threading.Thread(target=prepare_views, args=(library,), name="prepare-views", daemon=True).start()
+    threading.Thread(target=_prepare, args=(library, settings.default_lang), name="prepare-views", daemon=True).start()
     app = DashboardApp(
         __name__,
         use_pages=True,

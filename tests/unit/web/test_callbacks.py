@@ -11,10 +11,18 @@ from dashboard.analysis.development import development
 from dashboard.analysis.finance_view import Selection, build_finance_view
 from dashboard.presentation.texts import org_name
 from dashboard.store.files import DEFAULT_DATA_DIR
-from dashboard.store.library import load_dataset
+from dashboard.store.library import load_dataset, load_library
 from dashboard.store.names import slugify
 from dashboard.web import ids
-from dashboard.web.callbacks import OUTPUTS, _cached_division, _cached_view, _render_outputs, update_finance_view
+from dashboard.web.callbacks import (
+    OUTPUTS,
+    _cached_division,
+    _cached_outputs,
+    _cached_view,
+    _render_outputs,
+    prepare_area_views,
+    update_finance_view,
+)
 from tests.fixtures import text_of
 
 
@@ -100,3 +108,20 @@ def test_each_division_of_a_city_ledger_is_computed_once_and_drawn_with_its_own_
         one = update_finance_view(city, [slugify(areas[-1])], "income", "pct", "area", "en", slugify(division))
         assert one[(ids.AREA_CHART, "figure")]["data"][0]["y"] == [org_name(areas[-1], "en")]
     assert _cached_division.cache_info().currsize == 4  # and the view of all three together
+
+
+def test_each_cost_centres_view_alone_is_ready_before_its_first_tick():
+    # As the page asks it: the division and the other controls as the page starts them, the
+    # page's language. Computed at start, so the first tick finds it computed.
+    library = load_library(DEFAULT_DATA_DIR)
+    dataset = library.latest
+    _cached_outputs.cache_clear()
+    prepare_area_views(library, "fi")
+    computed = _cached_outputs.cache_info()
+    assert computed.currsize == len(dataset.cost_centres)
+    for area in dataset.cost_centres:
+        division = slugify(dataset.report.division)
+        view = update_finance_view(dataset, [slugify(area)], "expenses", "eur", "line", "fi", division, library)
+        assert view[(ids.AREA_CHART, "figure")]["data"][0]["y"] == [area]
+    assert _cached_outputs.cache_info().misses == computed.misses
+    assert _cached_outputs.cache_info().hits == computed.hits + len(dataset.cost_centres)
