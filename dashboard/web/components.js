@@ -129,19 +129,51 @@
         return (props, state) => (props[key] !== state.fromProps ? {[key]: props[key], fromProps: props[key]} : null);
     }
 
-    /* An element whose children are Markup: drawn by the server in the layout, redrawn by ViewData. */
+    /* An element whose children are Markup: drawn by the server in the layout, redrawn by ViewData.
+       With `whenOpen`, inside a closed <details> (a chart's table), its content is drawn when the
+       details is first opened or the page printed: until then it costs no render on a load or a
+       click (on a city's ledger, five tables of a division's cost centres). */
     class Slot extends React.Component {
         constructor(props) {
             super(props);
-            this.state = {tree: props.tree, fromProps: props.tree};
+            this.element = React.createRef();
+            this.state = {tree: props.tree, fromProps: props.tree, shown: !props.whenOpen};
+            this.reveal = this.reveal.bind(this);
         }
 
         componentDidMount() {
             registered(this);
+            if (!this.state.shown) {
+                this.details = this.element.current.closest("details");
+                if (!this.details || this.details.open) {
+                    this.setState({shown: true});
+                    return;
+                }
+                this.details.addEventListener("toggle", this.reveal);
+                window.addEventListener("beforeprint", this.reveal);
+            }
         }
 
         componentWillUnmount() {
             unregistered(this);
+            this.stopWatching();
+        }
+
+        stopWatching() {
+            if (this.details) {
+                this.details.removeEventListener("toggle", this.reveal);
+                window.removeEventListener("beforeprint", this.reveal);
+                this.details = null;
+            }
+        }
+
+        /* Opened, or printing (the print is laid out right after the event: drawn at once). */
+        reveal(event) {
+            if (event.type === "toggle" && !this.details.open) {
+                return;
+            }
+            this.stopWatching();
+            now(() => this.setState({shown: true}));
         }
 
         receive(tree) {
@@ -150,7 +182,8 @@
 
         render() {
             const {id, tag, className, attributes} = this.props;
-            return h(tag, Object.assign({}, attributes, {id: id, className: className}), (this.state.tree || []).map(fromMarkup));
+            const tree = this.state.shown ? this.state.tree || [] : [];
+            return h(tag, Object.assign({}, attributes, {id: id, className: className, ref: this.element}), tree.map(fromMarkup));
         }
     }
     Slot.getDerivedStateFromProps = followProps("tree");
@@ -163,8 +196,10 @@
         attributes: PropTypes.object,
         /* [tag, props, ...children] or text */
         tree: PropTypes.array,
+        /* drawn only once its <details> is open, or the page printed */
+        whenOpen: PropTypes.bool,
     };
-    Slot.defaultProps = {tag: "div", attributes: {}};
+    Slot.defaultProps = {tag: "div", attributes: {}, whenOpen: false};
 
     /* Dash's request prefix (URL_PREFIX behind a proxy), from the config the renderer reads too. */
     function requestPrefix() {

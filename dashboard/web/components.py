@@ -210,7 +210,7 @@ class Slot(Markup):
     layout, and redrawn by the page's `ViewData` without Dash's renderer applying it part by part."""
 
     _type = "Slot"
-    _prop_names = ["id", "tag", "className", "attributes", "tree"]
+    _prop_names = ["id", "tag", "className", "attributes", "tree", "whenOpen"]
 
     def __init__(
         self,
@@ -218,11 +218,14 @@ class Slot(Markup):
         children: Any = None,
         tag: str = "div",
         className: str | None = None,  # noqa: N803 (Dash's name for the prop)
+        whenOpen: bool = False,  # noqa: N803 (as the prop is named in the browser)
         **attributes: Any,
     ) -> None:
         props: dict[str, Any] = {"id": id, "tag": tag, "tree": to_markup(children), "attributes": attributes}
         if className is not None:
             props["className"] = className
+        if whenOpen:  # inside a <details>: drawn when it is opened, or the page printed
+            props["whenOpen"] = True
         Component.__init__(self, **props)
 
     def set_children(self, children: Any) -> None:

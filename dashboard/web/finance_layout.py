@@ -267,7 +267,10 @@ def chart_card(chart_id: str, lang: str) -> html.Section:
             Slot(ids.head_id(chart_id)),
             Plot(id=chart_id, config=GRAPH_CONFIG),
             html.Details(
-                [html.Summary(t("show_table", lang)), Slot(ids.table_id(chart_id), className="table-scroll")],
+                [
+                    html.Summary(t("show_table", lang)),
+                    Slot(ids.table_id(chart_id), className="table-scroll", whenOpen=True),
+                ],
                 className="chart-table",
             ),
         ],

@@ -16,6 +16,7 @@ from dashboard.presentation.formatting import format_eur, format_pct
 from dashboard.presentation.texts import ORG_NAMES_EN, t
 from dashboard.store.dataset import Dataset
 from dashboard.store.names import slugify
+from dashboard.web import ids
 from tests.browser.conftest import chart_data, reader_moves, wait_for_charts, wait_for_page_charts
 
 pytestmark = pytest.mark.browser
@@ -249,7 +250,8 @@ def test_bar_chart_labels_fit_their_chart(browser, base_url, width):
 
     with sized_page(browser, width, 900) as page:
         page.goto(base_url + "/")
-        page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # draws every chart
+        page.wait_for_selector("[data-chart-state]")  # the page is drawn: its charts and tables listen
+        page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # draws every chart and table
         wait_for_page_charts(page, len(CHART_IDS))
         for chart_id in CHART_IDS:
             drawn = page.evaluate(CHART_LABELS_JS, chart_id)
@@ -386,3 +388,26 @@ def test_legends_stay_above_their_plots_from_view_to_view(page, base_url, datase
                 assert legend["legendBottom"] <= legend["plotTop"] + 1, (area, ticked, legend)
                 checked += 1
     assert checked >= 2 * len(dataset.cost_centres) * 3
+
+
+def test_a_charts_table_is_drawn_when_opened_or_printed_and_follows_the_view(page, base_url, dataset):
+    # A chart's table alternative costs nothing until its <details> is opened (or the page is
+    # printed); opened, it shows the view as it now is, and follows the next click.
+    page.goto(base_url + "/")
+    wait_for_charts(page)
+    table = f"#{ids.table_id(ids.AREA_CHART)}"
+    assert page.locator(f"{table} table").count() == 0
+    first, second = dataset.cost_centres[0], dataset.cost_centres[1]
+    page.get_by_label(first, exact=True).check()
+    wait_for_area_labels(page, [first])
+    page.locator(f"details:has({table}) summary").click()
+    page.locator(f"{table} table").wait_for()
+    assert first in page.inner_text(f"{table} tbody")
+    page.get_by_label(second, exact=True).check()
+    wait_for_area_labels(page, [first, second])
+    body = page.inner_text(f"{table} tbody")
+    assert first in body and second in body, body
+    other = f"#{ids.table_id(ids.FORECAST_CHART)}"
+    assert page.locator(f"{other} table").count() == 0
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator(f"{other} table").count() == 1

@@ -46,7 +46,11 @@ def _options(page, control: str) -> list[str]:
 
 
 def _development_rows(page, chart_id: str) -> list[list[str]]:
+    details = page.locator(f"details:has(#{ids.table_id(chart_id)})")
+    if not details.evaluate("d => d.open"):  # a chart's table is drawn when its details is opened
+        details.locator("summary").click()
     table = page.locator(f"#{ids.table_id(chart_id)} table")
+    table.wait_for()
     return [
         [cell.strip() for cell in row.locator("th, td").all_text_contents()] for row in table.locator("tbody tr").all()
     ]

@@ -44,6 +44,7 @@ def test_card_chart_table_and_export_show_the_same_forecast(page, base_url, data
 
     # The chart's table alternative: each cost centre's forecast, as computed.
     page.click(f"#{ids.FORECAST_CHART} ~ details summary, section:has(#{ids.FORECAST_CHART}) details summary")
+    page.locator(f"#{ids.table_id(ids.FORECAST_CHART)} tbody tr").first.wait_for()  # drawn as it opens
     cells = page.locator(f"#{ids.table_id(ids.FORECAST_CHART)} tbody tr").all_inner_texts()
     by_area = view.by_area[view.by_area["line_item"] == headline_line("expenses")]
     expected = [_normal(format_eur(v * display_sign(headline_line("expenses")))) for v in by_area["forecast"]]
