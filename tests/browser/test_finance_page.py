@@ -331,6 +331,7 @@ def test_a_view_draws_its_text_in_its_charts_task(page, base_url, dataset):
     # view, not a task later (a frame of new charts under the old selection's sentences and cards).
     area = dataset.cost_centres[0]
     page.goto(base_url + "/")
+    page.wait_for_selector("#cost-centre-chart")
     page.evaluate("() => document.getElementById('cost-centre-chart').scrollIntoView()")
     wait_for_charts(page)
     page.evaluate(HEADING_AT_DRAW_JS, "cost-centre-chart")
