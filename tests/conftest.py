@@ -27,6 +27,14 @@ def city(tmp_path_factory):
     return load_dataset(folder)
 
 
+@pytest.fixture(scope="session")
+def wide_city(tmp_path_factory):
+    """A generated ledger of two divisions of 15 cost centres: more than a chart draws one by one."""
+    folder = tmp_path_factory.mktemp("wide_city")
+    write_ledger(folder, n_divisions=2, n_centres=30, n_years=2)
+    return load_dataset(folder)
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of the bundled data folder that a test may break."""

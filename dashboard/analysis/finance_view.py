@@ -25,6 +25,7 @@ from dashboard.analysis.lines import (
     INCOME_TOTAL,
     NET_LINE,
     display_arrays,
+    headline_line,
 )
 from dashboard.analysis.metrics import GroupValues, compare, compare_sum, group_values, select_statement
 from dashboard.analysis.printed import PrintedFigures, printed_figures, with_printed, with_printed_by_area
@@ -33,6 +34,10 @@ from dashboard.store.dataset import ALL_DIVISIONS, Dataset
 from dashboard.store.periods import ComparisonPeriods
 
 GROUPS = ("expenses", "income", "margins")
+# A chart draws at most this many cost centres, the largest; the rest are one bar (`OTHER_AREAS`).
+# A bar chart of a whole city's 80 cost centres is unreadable, and each bar is the browser's work.
+AREAS_IN_A_CHART = 12
+OTHER_AREAS = "\x00others"  # the `service_area` of that bar's row: no name the data can hold
 MEASURES = ("eur", "pct")
 BRIDGE_BY = ("line", "area")
 
@@ -95,6 +100,7 @@ class FinanceView:
     statement = _Frame()  # compare() of the selection's statement
     parts = _Frame()  # compare_sum() of the cost centres in scope: the statement, or what its printed figures sum
     by_area = _Frame()  # compare() per cost centre in scope
+    chart_areas = _Frame()  # chart_areas(): each group's headline line per cost centre as the charts draw it
     exceptions = _Frame()  # find_exceptions() of by_area
     bridge = _Frame()  # variancebridge_table()
     rounding = _Frame()  # the report's rounding differences in the tables shown
@@ -257,6 +263,7 @@ def build_finance_view(dataset: Dataset, selection: Selection, figures: Division
         "statement": statement,
         "parts": parts,
         "by_area": by_area,
+        "chart_areas": chart_areas(figures, by_area, dataset.periods),
         "exceptions": exceptions,
         "bridge": bridge_table(statement.columns, by_area.columns, selection.bridge_by),
         "rounding": figures.rounding.of(texts_for),
@@ -270,3 +277,51 @@ def build_finance_view(dataset: Dataset, selection: Selection, figures: Division
         areas_in_scope=selection.areas or figures.cost_centres,
         tables=tables,
     )
+
+
+def chart_areas(
+    figures: DivisionFigures, by_area: ViewTable, periods: ComparisonPeriods, limit: int = AREAS_IN_A_CHART
+) -> ViewTable:
+    """Each group's headline line (`headline_line()`) per cost centre, as the charts draw it: every
+    group's, as the view does not depend on the group shown (`area_rows_drawn()`)."""
+    lines = dict.fromkeys(headline_line(group) for group in GROUPS)
+    parts = [area_rows_drawn(figures, by_area, line, periods, limit) for line in lines]
+    return ViewTable.from_arrays({c: np.concatenate([p[c] for p in parts]) for c in parts[0]})
+
+
+def area_rows_drawn(
+    figures: DivisionFigures,
+    by_area: ViewTable,
+    line: str,
+    periods: ComparisonPeriods,
+    limit: int = AREAS_IN_A_CHART,
+) -> dict[str, np.ndarray]:
+    """`line`'s rows of `by_area` as the per-cost-centre charts draw them, with a column `areas`:
+    how many cost centres a row stands for.
+
+    Up to `limit` cost centres, every row (`areas` 1). Beyond, the `limit` largest (by the largest
+    of their current, prior and budget figures), in the table's order, then one row for the rest
+    (`service_area` `OTHER_AREAS`): compare_sum() of those cost centres, so its every figure is what
+    their own figures sum to, and its ratios are computed after summing, as a selection's are.
+    """
+    columns = by_area.columns
+    rows = np.flatnonzero(np.asarray(columns["line_item"]) == line)
+    if len(rows) > limit:
+        sizes = np.column_stack([np.asarray(columns[c], dtype=float)[rows] for c in ("current", "prior", "budget")])
+        sizes = np.nan_to_num(np.abs(sizes), nan=0.0).max(axis=1)
+        largest = np.sort(np.argsort(-sizes, kind="stable")[:limit])
+        rest = np.setdiff1d(np.arange(len(rows)), largest)
+        others = with_printed(
+            compare_sum(figures.area_values, np.asarray(columns["service_area"])[rows[rest]].tolist(), periods), None
+        )
+        at = np.flatnonzero(np.asarray(others["line_item"]) == line)
+        if len(at):
+            shown = {
+                c: np.append(v[rows[largest]], OTHER_AREAS if c == "service_area" else others[c][at[0]])
+                for c, v in columns.items()
+            }
+            shown["areas"] = np.append(np.ones(len(largest), dtype=np.int64), len(rest))
+            return shown
+    shown = {c: v[rows] for c, v in columns.items()}
+    shown["areas"] = np.ones(len(rows), dtype=np.int64)
+    return shown

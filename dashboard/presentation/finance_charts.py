@@ -25,6 +25,7 @@ from dashboard.presentation.chart import (
 from dashboard.presentation.finance_parts import (
     area_rows,
     cost_label,
+    drawn_areas_note,
     forecast_method_text,
     headline,
     label_column,
@@ -46,9 +47,21 @@ _COMPARED = ("current", "prior", "change_eur", "change_pct", "realisation_pct", 
 
 
 def _comparison(
-    view: FinanceView, lang: str, shown: dict[str, np.ndarray], labels: list[str], title: str, by_area: bool
+    view: FinanceView,
+    lang: str,
+    shown: dict[str, np.ndarray],
+    labels: list[str],
+    title: str,
+    by_area: bool,
+    table: tuple[dict[str, np.ndarray], list[str]] | None = None,
 ) -> Chart:
-    """Grouped bars, last year vs this year (€), or this year's realisation % against the pace."""
+    """Grouped bars, last year vs this year (€), or this year's realisation % against the pace.
+
+    `shown` and `labels` are the bars; `table`, if given, the table's rows (every cost centre where
+    the chart draws the largest and the rest as one bar), else the bars'.
+    """
+    listed, names = table or (shown, labels)
+    note = drawn_areas_note(shown, lang) if by_area else ""
     current_label = period_label(view.periods.current, lang)
     prior_label = period_label(view.periods.prior, lang)
     pace = view.periods.pace * 100
@@ -71,9 +84,10 @@ def _comparison(
             }
         )
         columns = (label_column(view, lang, by_area), Column(t("realisation", lang), "pct", 1))
-        rows = tuple(zip(labels, values.tolist(), strict=True))
+        rows = tuple(zip(names, listed["realisation_pct"].tolist(), strict=True))
         summary = (
             t("pct_summary", lang, name=total_name, pct=format_pct(total["realisation_pct"]), pace=format_pct(pace))
+            + note
             if total
             else ""
         )
@@ -89,8 +103,8 @@ def _comparison(
     )
     rows = tuple(
         zip(
-            labels,
-            *(shown[c].tolist() for c in ("prior", "current", "change_eur", "change_pct")),
+            names,
+            *(listed[c].tolist() for c in ("prior", "current", "change_eur", "change_pct")),
             strict=True,
         )
     )
@@ -105,14 +119,14 @@ def _comparison(
             pct=format_signed_pct(total["change_pct"]),
             prior=prior_label,
         )
-        changes = np.abs(shown["change_eur"])
-        if len(labels) > 1 and not np.isnan(changes).all():
+        changes = np.abs(listed["change_eur"])
+        if len(names) > 1 and not np.isnan(changes).all():
             i = int(np.where(np.isnan(changes), -1, changes).argmax())
             summary += t(
-                "change_summary_largest", lang, name=labels[i], change=format_signed_eur(shown["change_eur"][i])
+                "change_summary_largest", lang, name=names[i], change=format_signed_eur(listed["change_eur"][i])
             )
         if by_area:
-            summary += parts_note(view, "current", lang)
+            summary += parts_note(view, "current", lang) + note
     return Chart(title, summary, fig, columns, rows, lang)
 
 
@@ -140,9 +154,9 @@ def comparison_by_line(view: FinanceView, lang: str) -> Chart:
 def comparison_by_area(view: FinanceView, lang: str) -> Chart:
     """Chart 2: the group's headline line per cost centre in the selection."""
     line = headline_line(view.selection.group)
-    shown, labels = area_rows(view, lang, _COMPARED)
+    shown, labels = area_rows(view, lang, _COMPARED, drawn=True)
     title = _comparison_title(view, lang, "area_chart_title", line=cost_label(line_name(line, lang), line, lang))
-    return _comparison(view, lang, shown, labels, title, by_area=True)
+    return _comparison(view, lang, shown, labels, title, by_area=True, table=area_rows(view, lang, _COMPARED))
 
 
 def pace_bullets(view: FinanceView, lang: str) -> Chart:
@@ -150,16 +164,20 @@ def pace_bullets(view: FinanceView, lang: str) -> Chart:
     line = headline_line(view.selection.group)
     figures = ("realisation_pct", "pace_deviation_pp")
     lines, line_labels = statement_lines(view, lang, figures, group_lines(view.selection.group))
-    areas, area_labels = area_rows(view, lang, figures)
     suffix = " · " + line_name(line, lang)
-    parts = [
-        *zip(line_labels, lines["realisation_pct"], lines["pace_deviation_pp"], strict=True),
-        *(
-            (label + suffix, v, pp)
-            for label, v, pp in zip(area_labels, areas["realisation_pct"], areas["pace_deviation_pp"], strict=True)
-        ),
-    ]
-    parts = [(label, float(v), float(pp)) for label, v, pp in parts if v == v]
+
+    def bullets(areas: dict[str, np.ndarray], area_labels: list[str]) -> list[tuple[str, float, float]]:
+        parts = [
+            *zip(line_labels, lines["realisation_pct"], lines["pace_deviation_pp"], strict=True),
+            *(
+                (label + suffix, v, pp)
+                for label, v, pp in zip(area_labels, areas["realisation_pct"], areas["pace_deviation_pp"], strict=True)
+            ),
+        ]
+        return [(label, float(v), float(pp)) for label, v, pp in parts if v == v]
+
+    drawn = area_rows(view, lang, figures, drawn=True)
+    parts, listed = bullets(*drawn), bullets(*area_rows(view, lang, figures))
     labels = [label for label, _, _ in parts]
     values = [v for _, v, _ in parts]
     deviations = [pp for _, _, pp in parts]
@@ -209,15 +227,17 @@ def pace_bullets(view: FinanceView, lang: str) -> Chart:
             "hovertemplate": "%{y}: %{customdata}<extra></extra>",
         }
     )
+    # The sentence counts the table's rows: every cost centre, also those drawn as one bar.
+    ahead = sum(pp > AHEAD_OF_PACE_PP for _, _, pp in listed)
     summary = t(
-        "pace_summary", lang, ahead=sum(ahead_flags), total=len(values), threshold=format_number(AHEAD_OF_PACE_PP)
-    )
+        "pace_summary", lang, ahead=ahead, total=len(listed), threshold=format_number(AHEAD_OF_PACE_PP)
+    ) + drawn_areas_note(drawn[0], lang)
     columns = (
         Column(t("line_item", lang)),
         Column(t("realisation", lang), "pct", 1),
         Column(t("deviation_pp", lang), "pp", 1),
     )
-    rows = tuple(zip(labels, values, deviations, strict=True))
+    rows = tuple(listed)
     title = t("pace_chart_title", lang, pace=format_pct(pace, 0))
     return Chart(title, summary, fig, columns, rows, lang)
 
@@ -288,7 +308,8 @@ def variance_bridge(view: FinanceView, lang: str) -> Chart:
 def forecast_vs_budget(view: FinanceView, lang: str) -> Chart:
     """Chart 5: year-end forecast against the budget per cost centre, for the group's headline line."""
     line = headline_line(view.selection.group)
-    shown, labels = area_rows(view, lang, ("budget", "forecast", "forecast_vs_budget_eur", "forecast_methods"))
+    figures = ("budget", "forecast", "forecast_vs_budget_eur", "forecast_methods")
+    shown, labels = area_rows(view, lang, figures, drawn=True)
     budget_label = period_label(view.periods.budget, lang)
     forecast_label = t("forecast", lang, year=view.periods.current.year)
     fig = grouped_eur_bars(shown, labels, (("budget", budget_label), ("forecast", forecast_label)), lang)
@@ -296,15 +317,19 @@ def forecast_vs_budget(view: FinanceView, lang: str) -> Chart:
     total = headline(view)
     summary = ""
     if total:
-        summary = t(
-            "forecast_summary",
-            lang,
-            name=line_name(line, lang),
-            forecast=format_eur(total["forecast"]),
-            budget=format_eur(total["budget"]),
-            diff=format_signed_eur(total["forecast_vs_budget_eur"]),
-            method=forecast_method_text(total["forecast_methods"], view, lang),
-        ) + parts_note(view, "forecast", lang)
+        summary = (
+            t(
+                "forecast_summary",
+                lang,
+                name=line_name(line, lang),
+                forecast=format_eur(total["forecast"]),
+                budget=format_eur(total["budget"]),
+                diff=format_signed_eur(total["forecast_vs_budget_eur"]),
+                method=forecast_method_text(total["forecast_methods"], view, lang),
+            )
+            + parts_note(view, "forecast", lang)
+            + drawn_areas_note(shown, lang)
+        )
     columns = (
         Column(t("cost_centre", lang)),
         Column(budget_label, "eur"),
@@ -312,14 +337,15 @@ def forecast_vs_budget(view: FinanceView, lang: str) -> Chart:
         Column(t("forecast_vs_budget", lang), "eur", signed=True),
         Column(t("forecast_method", lang)),
     )
+    listed, names = area_rows(view, lang, figures)
     rows = tuple(
         (label, budget, forecast, diff, forecast_method_text(mask, view, lang))
         for label, budget, forecast, diff, mask in zip(
-            labels,
-            shown["budget"].tolist(),
-            shown["forecast"].tolist(),
-            shown["forecast_vs_budget_eur"].tolist(),
-            shown["forecast_methods"].tolist(),
+            names,
+            listed["budget"].tolist(),
+            listed["forecast"].tolist(),
+            listed["forecast_vs_budget_eur"].tolist(),
+            listed["forecast_methods"].tolist(),
             strict=True,
         )
     )

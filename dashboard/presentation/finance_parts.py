@@ -3,7 +3,9 @@ the group's headline figures every sentence about the total quotes, and the word
 
 from __future__ import annotations
 
-from dashboard.analysis.finance_view import FinanceView
+import numpy as np
+
+from dashboard.analysis.finance_view import OTHER_AREAS, FinanceView
 from dashboard.analysis.forecast import forecast_method_names
 from dashboard.analysis.lines import display_arrays, display_sign, headline_line, is_cost
 from dashboard.presentation.formatting import format_signed_eur
@@ -68,7 +70,24 @@ def statement_lines(view: FinanceView, lang: str, columns: tuple[str, ...], line
     return shown, [line_name(line, lang) for line in shown["line_item"]]
 
 
-def area_rows(view: FinanceView, lang: str, columns: tuple[str, ...]) -> tuple[dict, list[str]]:
-    """The group's headline line per cost centre in scope, display-signed, and the cost centres' names."""
+def area_rows(view: FinanceView, lang: str, columns: tuple[str, ...], drawn: bool = False) -> tuple[dict, list[str]]:
+    """The group's headline line per cost centre in scope, display-signed, and the cost centres' names:
+    every cost centre (a chart's table), or, `drawn`, the rows its chart draws (`chart_areas`)."""
+    if drawn:
+        line = headline_line(view.selection.group)
+        shown = display_arrays(view.columns("chart_areas"), ("service_area", "areas", *columns), (line,))
+        names = [
+            t("other_areas", lang, count=int(n)) if area == OTHER_AREAS else org_name(area, lang)
+            for area, n in zip(shown["service_area"], shown["areas"], strict=True)
+        ]
+        return shown, names
     shown = display_arrays(view.columns("by_area"), ("service_area", *columns), (headline_line(view.selection.group),))
     return shown, [org_name(area, lang) for area in shown["service_area"]]
+
+
+def drawn_areas_note(drawn: dict, lang: str) -> str:
+    """Where a chart draws the largest cost centres and the rest as one bar, say so."""
+    others = np.asarray(drawn["service_area"]) == OTHER_AREAS
+    if not others.any():
+        return ""
+    return t("other_areas_note", lang, shown=int((~others).sum()), count=int(np.asarray(drawn["areas"])[others][0]))

@@ -20,7 +20,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.analysis.finance_view import BRIDGE_BY, GROUPS, MEASURES, Selection, build_finance_view
+from dashboard.analysis.finance_view import (
+    AREAS_IN_A_CHART,
+    BRIDGE_BY,
+    GROUPS,
+    MEASURES,
+    OTHER_AREAS,
+    Selection,
+    build_finance_view,
+)
 from dashboard.analysis.lines import RESULT_LINE, display_sign, group_items, group_lines, headline_line
 from dashboard.presentation.export_files import to_csv, to_xlsx
 from dashboard.presentation.exports import finance_export
@@ -146,16 +154,34 @@ def check_view(dataset, selection: Selection, lang: str) -> None:
         assert total_line not in np.asarray(items["line_item"]).tolist()
 
     # Chart 2 and 5: the cost centres' own figures; the forecast sentence is the card's forecast.
+    # Their tables list every cost centre; the charts draw the largest and, beyond
+    # AREAS_IN_A_CHART, the rest as one bar whose figures are what those cost centres' sum to.
     by_area = rows_of(view, "by_area", [total_line])
+    drawn = rows_of(view, "chart_areas", [total_line])
+    others = np.asarray(drawn["service_area"]) == OTHER_AREAS
+    assert len(drawn["service_area"]) == min(len(by_area["service_area"]), AREAS_IN_A_CHART + 1)
+    assert others.sum() == (len(by_area["service_area"]) > AREAS_IN_A_CHART)
+    assert drawn["areas"].sum() == len(by_area["service_area"])
+    own = {area: i for i, area in enumerate(by_area["service_area"])}
+    for column in ("current", "prior", "budget", "forecast"):
+        assert same(np.nansum(drawn[column]), np.nansum(by_area[column]))
+        assert all(
+            same(drawn[column][i], by_area[column][own[a]]) for i, a in enumerate(drawn["service_area"]) if a in own
+        )
+    if others.any():
+        at = int(np.flatnonzero(others)[0])
+        assert same(drawn["realisation_pct"][at], drawn["current"][at] / drawn["budget"][at] * 100)
     forecast = charts["forecast"]
     assert all(same(a, b) for a, b in zip(column_values(forecast, 2), by_area["forecast"], strict=True))
     assert all(same(a, b) for a, b in zip(column_values(forecast, 3), by_area["forecast_vs_budget_eur"], strict=True))
     methods = [forecast_method_text(m, view, lang) for m in by_area["forecast_methods"]]
     assert column_values(forecast, 4) == methods
-    divisor = eur_axis(np.concatenate([by_area["budget"], by_area["forecast"]]), lang).divisor
+    divisor = eur_axis(np.concatenate([drawn["budget"], drawn["forecast"]]), lang).divisor
     assert all(
-        same(a * divisor, b) for a, b in zip(plotted(forecast.figure["data"][1]), by_area["forecast"], strict=True)
+        same(a * divisor, b) for a, b in zip(plotted(forecast.figure["data"][1]), drawn["forecast"], strict=True)
     )
+    if others.any():  # the last bar, named with how many cost centres it stands for
+        assert str(int(drawn["areas"][others][0])) in forecast.figure["data"][1]["y"][-1]
     if len(total["forecast"]):
         assert format_eur(total["forecast"][0]) in forecast.summary
         assert format_signed_eur(total["forecast_vs_budget_eur"][0]) in forecast.summary
@@ -248,7 +274,7 @@ SETTINGS = settings(
 )
 
 
-@pytest.mark.parametrize("name", ["seed", "city"])
+@pytest.mark.parametrize("name", ["seed", "city", "wide_city"])
 def test_every_view_shows_the_computed_result(name, request):
     dataset = request.getfixturevalue(name)
 

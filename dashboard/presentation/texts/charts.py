@@ -196,6 +196,14 @@ CHARTS: dict[str, dict[str, str]] = {
         "fi": "Ennuste tehdään jokaiselle palvelualueelle ja riville erikseen ja lasketaan yhteen: edellisen vuoden kausivaihtelu, kun se on luotettava; muuten talousarvion jäljellä olevien kuukausien osuus tai tasainen vauhti. Kuluja tai tuloja ei ennusteta toteutunutta pienemmiksi.",
         "en": "The forecast is made for each cost centre and line and then summed: last year's seasonality where it can be trusted, else the budget's share of the remaining months or the even run rate. Costs and income are never forecast below what has already happened.",
     },
+    "other_areas": {
+        "fi": "Muut {count} palvelualuetta",
+        "en": "{count} other cost centres",
+    },
+    "other_areas_note": {
+        "fi": " Kuvassa on {shown} suurinta palvelualuetta ja muut {count} yhtenä palkkina; taulukossa ovat kaikki.",
+        "en": " The chart shows the {shown} largest cost centres and the other {count} as one bar; the table lists them all.",
+    },
     "parts_gap": {
         "fi": " Palvelualueiden luvut poikkeavat toimialan omasta taulukosta {gap} raportin pyöristysten vuoksi.",
         "en": " The cost centres' figures differ from the division's own table by {gap} because of the report's rounding.",

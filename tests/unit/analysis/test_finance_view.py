@@ -9,7 +9,13 @@ import pandas as pd
 import pytest
 
 from dashboard.analysis.exceptions import MATERIAL_EUR, find_exceptions
-from dashboard.analysis.finance_view import Selection, build_finance_view, division_figures
+from dashboard.analysis.finance_view import (
+    AREAS_IN_A_CHART,
+    OTHER_AREAS,
+    Selection,
+    build_finance_view,
+    division_figures,
+)
 from dashboard.analysis.lines import EXPENSE_TOTAL, INCOME_TOTAL, group_lines, is_cost
 from dashboard.analysis.metrics import compare, select_statement
 from dashboard.store.dataset import ALL_DIVISIONS
@@ -222,3 +228,32 @@ def test_all_divisions_of_a_library_date_sum_what_each_divisions_page_says(libra
     for division, page in pages.items():
         for kpi in page.kpis:  # the printed TOT-% the division's own page shows
             assert rows.loc[(division, kpi.line_item), "realisation_pct"] == pytest.approx(kpi.realisation_pct)
+
+
+def test_a_chart_draws_the_largest_cost_centres_and_the_rest_as_one_row(wide_city):
+    division = next(iter(wide_city.cost_centres_by_division))
+    view = build_finance_view(wide_city, Selection(division=division))
+    drawn = view.chart_areas[view.chart_areas["line_item"] == EXPENSE_TOTAL]
+    every = view.by_area[view.by_area["line_item"] == EXPENSE_TOTAL]
+    assert len(every) == 15 and len(drawn) == AREAS_IN_A_CHART + 1
+    kept, others = drawn.iloc[:-1], drawn.iloc[-1]
+    assert others["service_area"] == OTHER_AREAS and others["areas"] == 15 - AREAS_IN_A_CHART
+    # The largest, in the report's order, with their own figures.
+    size = every[["current", "prior", "budget"]].abs().max(axis=1)
+    largest = every.loc[size.sort_values(ascending=False, kind="stable").index[:AREAS_IN_A_CHART]]
+    assert kept["service_area"].tolist() == every["service_area"][every.index.isin(largest.index)].tolist()
+    assert (kept["current"].to_numpy() == largest.sort_index()["current"].to_numpy()).all()
+    # The rest: a selection of exactly those cost centres, as its statement computes it.
+    rest = tuple(a for a in every["service_area"] if a not in set(kept["service_area"]))
+    alone = build_finance_view(wide_city, Selection(division=division, areas=rest)).statement
+    alone = alone[alone["line_item"] == EXPENSE_TOTAL].iloc[0]
+    for column in ("current", "prior", "budget", "forecast", "realisation_pct", "pace_deviation_pp"):
+        assert others[column] == pytest.approx(alone[column]), column
+
+
+def test_every_cost_centre_is_drawn_where_there_are_few(dataset):
+    view = build_finance_view(dataset, Selection())
+    for line in (EXPENSE_TOTAL, INCOME_TOTAL):
+        drawn = view.chart_areas[view.chart_areas["line_item"] == line].drop(columns="areas")
+        every = view.by_area[view.by_area["line_item"] == line]
+        pd.testing.assert_frame_equal(drawn.reset_index(drop=True), every.reset_index(drop=True))

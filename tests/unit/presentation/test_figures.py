@@ -16,7 +16,14 @@ import plotly.graph_objects as go
 import pytest
 from plotly.io.json import to_json_plotly
 
-from dashboard.analysis.finance_view import BRIDGE_BY, GROUPS, MEASURES, Selection, build_finance_view
+from dashboard.analysis.finance_view import (
+    AREAS_IN_A_CHART,
+    BRIDGE_BY,
+    GROUPS,
+    MEASURES,
+    Selection,
+    build_finance_view,
+)
 from dashboard.analysis.lines import display_sign, headline_line
 from dashboard.presentation.figures import CHART_BUILDERS, SEPARATORS, eur_axis
 from dashboard.presentation.formatting import NBSP, format_eur
@@ -163,3 +170,21 @@ def test_forecast_chart_shows_budget_and_forecast_as_costs(dataset):
         for a in dataset.cost_centres
     ]
     assert len(forecast.y) == len(dataset.cost_centres)
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_per_cost_centre_charts_draw_the_largest_and_table_them_all(wide_city, lang):
+    division = next(iter(wide_city.cost_centres_by_division))
+    view = build_finance_view(wide_city, Selection(division=division))
+    count = len(wide_city.cost_centres_by_division[division])
+    rest = count - AREAS_IN_A_CHART
+    others = {"fi": f"Muut {rest} palvelualuetta", "en": f"{rest} other cost centres"}[lang]
+    for key in ("area", "forecast", "pace"):
+        chart = CHART_BUILDERS[key](view, lang)
+        bars = chart.figure["data"][-1]["y"]
+        assert bars[-1].startswith(others), key
+        assert sum(label.startswith(others) for label in bars) == 1
+        assert len(chart.rows) == len(bars) + rest - 1, key  # the table: one row per cost centre
+        assert not any(row[0].startswith(others) for row in chart.rows)
+        assert str(AREAS_IN_A_CHART) in chart.summary and str(rest) in chart.summary, chart.summary
+    go.Figure(CHART_BUILDERS["area"](view, lang).figure)
