@@ -64,16 +64,38 @@
         return cell;
     }
 
-    function Table({id, className, caption, columns, rows, numericColumns = [], rowClassNames = [], rowIds = []}) {
+    /* With `rowsShown`, a longer table draws its first rows and a button for the rest (a city's
+       ledger lists hundreds of exceptions: thousands of elements to lay out on every click). A
+       print shows every row. */
+    function Table({id, className, caption, columns, rows, numericColumns = [], rowClassNames = [], rowIds = [],
+                    rowsShown = 0, moreLabel = "", lessLabel = ""}) {
+        const [everyRow, setEveryRow] = React.useState(false);
+        const long = rowsShown > 0 && rows.length > rowsShown;
+        React.useEffect(() => {
+            if (!long) {
+                return undefined;
+            }
+            const printing = () => now(() => setEveryRow(true));
+            window.addEventListener("beforeprint", printing);
+            return () => window.removeEventListener("beforeprint", printing);
+        }, [long]);
         const numeric = new Set(numericColumns);
         const numClass = (i) => (numeric.has(i) ? "num" : undefined);
         const head = h("thead", null, h("tr", null,
             columns.map((name, i) => h("th", {key: i, scope: "col"}, name))));
-        const body = h("tbody", null, rows.map((row, r) => h("tr", {key: r, id: rowIds[r] || undefined, className: rowClassNames[r] || undefined},
+        const drawn = long && !everyRow ? rows.slice(0, rowsShown) : rows;
+        const body = h("tbody", null, drawn.map((row, r) => h("tr", {key: r, id: rowIds[r] || undefined, className: rowClassNames[r] || undefined},
             row.map((cell, i) => (i === 0
                 ? h("th", {key: i, scope: "row"}, cellContent(cell))
                 : h("td", {key: i, className: numClass(i)}, cellContent(cell)))))));
-        return h("table", {id: id, className: className}, caption ? h("caption", null, caption) : null, head, body);
+        const table = h("table", {id: id, className: className}, caption ? h("caption", null, caption) : null, head, body);
+        if (!long) {
+            return table;
+        }
+        const toggle = h("button", {type: "button", className: "button table-more",
+                                    "aria-expanded": everyRow ? "true" : "false", onClick: () => setEveryRow(!everyRow)},
+                         everyRow ? lessLabel : moreLabel);
+        return h(React.Fragment, null, table, toggle);
     }
 
     /* Markup: [tag, props, ...children] or text, as dashboard/components.py's to_markup sends it. */
@@ -98,6 +120,10 @@
         numericColumns: PropTypes.arrayOf(PropTypes.number),
         rowClassNames: PropTypes.arrayOf(PropTypes.string),
         rowIds: PropTypes.arrayOf(PropTypes.string),
+        /* the rows drawn until the button shows the rest (0: every row) */
+        rowsShown: PropTypes.number,
+        moreLabel: PropTypes.string,
+        lessLabel: PropTypes.string,
     };
 
     function Markup({tree = []}) {

@@ -56,10 +56,24 @@ class Table(OurComponent):
 
     `numeric_columns` are the column indexes drawn right-aligned (class `num`); `row_classes`
     gives each row's class (or None), `row_ids` each row's id (or None) for links to it.
+    `rows_shown` (count, "show all" label, "show the first only" label) draws a longer table's
+    first rows and a button for the rest; the rows all travel, and a print shows them all.
     """
 
     _type = "Table"
-    _prop_names = ["id", "className", "caption", "columns", "rows", "numericColumns", "rowClassNames", "rowIds"]
+    _prop_names = [
+        "id",
+        "className",
+        "caption",
+        "columns",
+        "rows",
+        "numericColumns",
+        "rowClassNames",
+        "rowIds",
+        "rowsShown",
+        "moreLabel",
+        "lessLabel",
+    ]
 
     def __init__(
         self,
@@ -69,6 +83,7 @@ class Table(OurComponent):
         numeric_columns: Sequence[int] = (),
         row_classes: Sequence[str | None] | None = None,
         row_ids: Sequence[str | None] | None = None,
+        rows_shown: tuple[int, str, str] | None = None,
         className: str = "data-table",  # noqa: N803 (Dash's name for the prop)
         id: str | None = None,  # noqa: A002
     ) -> None:
@@ -84,6 +99,9 @@ class Table(OurComponent):
             props["rowClassNames"] = list(row_classes)
         if row_ids is not None:  # rows a link points at (`#exception-1`)
             props["rowIds"] = list(row_ids)
+        if rows_shown is not None and len(props["rows"]) > rows_shown[0]:
+            # (count, "show all" label, "show the first only" label): the rest drawn on the button's press
+            props["rowsShown"], props["moreLabel"], props["lessLabel"] = rows_shown
         if id is not None:
             props["id"] = id
         super().__init__(**props)

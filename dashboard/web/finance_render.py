@@ -110,6 +110,11 @@ def render_rounding(view: FinanceView, lang: str) -> list:
     ]
 
 
+# The exceptions table's rows drawn until its button shows the rest: a division's ledger can
+# have hundreds (the top deviations link to the first three). The exports hold them all.
+EXCEPTIONS_SHOWN = 50
+
+
 def render_exceptions(view: FinanceView, lang: str) -> list:
     """The exceptions, most unfavourable first, under the one rule that finds them."""
     table = exceptions_table(view, lang)
@@ -123,6 +128,11 @@ def render_exceptions(view: FinanceView, lang: str) -> list:
                 lang,
                 row_classes=["favourable" if good else "unfavourable" for good in favourable],
                 row_ids=[exception_row_id(i) for i in range(len(table.rows))],
+                rows_shown=(
+                    EXCEPTIONS_SHOWN,
+                    t("exceptions_show_all", lang, count=len(table.rows)),
+                    t("exceptions_show_first", lang, count=EXCEPTIONS_SHOWN),
+                ),
             ),
             className="table-scroll",
             tabIndex=0,

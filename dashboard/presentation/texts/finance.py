@@ -176,6 +176,14 @@ FINANCE: dict[str, dict[str, str]] = {
         "fi": "{count} riviä.",
         "en": "{count} rows.",
     },
+    "exceptions_show_all": {
+        "fi": "Näytä kaikki {count} riviä",
+        "en": "Show all {count} rows",
+    },
+    "exceptions_show_first": {
+        "fi": "Näytä vain {count} ensimmäistä",
+        "en": "Show the first {count} only",
+    },
     "effect_eur": {
         "fi": "Vaikutus tulokseen",
         "en": "Effect on the result",
