@@ -15,6 +15,7 @@ import pytest
 from playwright import sync_api
 from werkzeug.serving import make_server
 
+from benchmarks.make_ledger import write_ledger
 from dashboard.serving.settings import Settings
 from dashboard.store.files import DEFAULT_DATA_DIR
 from dashboard.store.library import load_dataset
@@ -53,6 +54,18 @@ def serving_wsgi(wsgi_app) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
+
+
+def generated_ledger(tmp_path_factory, name: str, n_divisions: int, n_centres: int):
+    """A data folder holding a generated ledger (`benchmarks/make_ledger.py`, two years)."""
+    folder = tmp_path_factory.mktemp(name)
+    write_ledger(folder, n_divisions=n_divisions, n_centres=n_centres, n_years=2)
+    return folder
+
+
+def serving_data(folder) -> contextlib.AbstractContextManager[str]:
+    """The app on the data in `folder`, in Finnish, served until the block ends; yields its URL."""
+    return serving(Settings(data_dir=folder, default_lang="fi"))
 
 
 @pytest.fixture(scope="session")

@@ -7,26 +7,22 @@ from collections.abc import Iterator
 
 import pytest
 
-from benchmarks.make_ledger import write_ledger
-from dashboard.serving.settings import Settings
 from dashboard.store.library import load_dataset
 from dashboard.store.names import slugify
 from dashboard.web import ids
-from tests.browser.conftest import chart_data, serving, wait_for_charts
+from tests.browser.conftest import chart_data, generated_ledger, serving_data, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def city_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("city")
-    write_ledger(folder, n_divisions=3, n_centres=9, n_years=2)
-    return folder
+    return generated_ledger(tmp_path_factory, "city", n_divisions=3, n_centres=9)
 
 
 @pytest.fixture(scope="module")
 def city_url(city_dir) -> Iterator[str]:
-    with serving(Settings(data_dir=city_dir, default_lang="fi")) as url:
+    with serving_data(city_dir) as url:
         yield url
 
 

@@ -7,27 +7,23 @@ from collections.abc import Iterator
 
 import pytest
 
-from benchmarks.make_ledger import write_ledger
 from dashboard.analysis.finance_view import AREAS_IN_A_CHART, Selection, build_finance_view
-from dashboard.serving.settings import Settings
 from dashboard.store.library import load_dataset
 from dashboard.web import ids
 from dashboard.web.finance_render import EXCEPTIONS_SHOWN
-from tests.browser.conftest import chart_data, serving, wait_for_charts
+from tests.browser.conftest import chart_data, generated_ledger, serving_data, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def wide_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("wide")
-    write_ledger(folder, n_divisions=1, n_centres=30, n_years=2)
-    return folder
+    return generated_ledger(tmp_path_factory, "wide", n_divisions=1, n_centres=30)
 
 
 @pytest.fixture(scope="module")
 def wide_url(wide_dir) -> Iterator[str]:
-    with serving(Settings(data_dir=wide_dir, default_lang="fi")) as url:
+    with serving_data(wide_dir) as url:
         yield url
 
 
