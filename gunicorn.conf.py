@@ -7,6 +7,7 @@ host behind a load balancer, can answer any request. Binds HOST:PORT like `pytho
 import multiprocessing
 import os
 
+from dashboard.serving.delivery import precompress_static
 from dashboard.serving.settings import Settings
 
 _settings = Settings.from_env()
@@ -29,3 +30,13 @@ limit_request_field_size = 8190
 loglevel = _settings.log_level.lower()
 accesslog = "-"
 errorlog = "-"
+
+
+def when_ready(server):
+    """In the master, before the workers fork: compress the page's static files once for all of them."""
+    try:
+        files = precompress_static(server.app.wsgi())
+    except Exception:  # a start without them is slower for the first visitors, not broken
+        server.log.exception("static files not compressed before the workers started")
+    else:
+        server.log.info("static files compressed for the workers: %d", len(files))

@@ -6,6 +6,9 @@ change while the app runs, so each is compressed once, harder, and kept in memor
 bundle costs 0.3 s to compress at brotli quality 9, once per worker instead of on every request.
 Asset links carry their file's modification time (`?m=…`) and Dash's component scripts a version
 in their names, so both may be cached for a year; any other static request revalidates.
+Under gunicorn the master compresses every file the page links before it forks its workers
+(`precompress_static`, from `gunicorn.conf.py`): each worker starts with them, so no first
+visitor waits 0.3 s on a worker compressing plotly.js.
 
 Every static script is served with V8's compile hint for a whole file (`//# allFunctionsCalledOnLoad`,
 Chromium 136 on) as its first line: the browser then compiles all of its functions while the file
@@ -24,6 +27,7 @@ import gzip
 import re
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import brotli
 import flask
@@ -41,6 +45,7 @@ COMPILE_HINT = b"//# allFunctionsCalledOnLoad\n"
 PLOTLY_BUNDLE_GLOB = "plotly-finance-*.min.js"
 # The licence header of plotly.js's dist files: "plotly.js (finance - minified) v4.1.1".
 PLOTLY_HEADER_VERSION = re.compile(r"plotly\.js \(finance[^)]*\) v(\d+\.\d+\.\d+\S*)")
+LINKED_FILE = re.compile(r'<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"')
 
 
 def _chosen_encoding(accept_encoding: str) -> str | None:
@@ -64,7 +69,7 @@ class StaticCompressor:
     scripts with the compile hint."""
 
     def __init__(self, url_prefix: str = "/") -> None:
-        self._cache: dict[tuple[str, str, str], bytes] = {}
+        self._cache: dict[tuple[str, str, str], bytes] = {}  # (path, validator, encoding) → body
         self._lock = threading.Lock()
         # Behind a proxy the app's paths start with URL_PREFIX (e.g. /talous/assets/…).
         self._static = tuple(url_prefix.rstrip("/") + prefix for prefix in STATIC_PREFIXES)
@@ -119,7 +124,29 @@ def configure_delivery(server: flask.Flask, url_prefix: str = "/") -> None:
     Compress(server)
     # Flask runs after_request hooks last-registered first: static files are compressed here
     # (once, cached) before Flask-Compress sees them, which leaves a response with an encoding alone.
-    server.after_request(StaticCompressor(url_prefix))
+    compressor = StaticCompressor(url_prefix)
+    server.extensions["static_compressor"] = compressor
+    server.after_request(compressor)
+
+
+def precompress_static(server: flask.Flask, page: str = "/") -> list[str]:
+    """Request every static file `page` links, in each encoding, so that the compressor holds them.
+
+    Called in gunicorn's master before it forks (`when_ready`): the workers inherit the bodies.
+    Returns the files' paths (none for an app without `configure_delivery`)."""
+    if "static_compressor" not in server.extensions:
+        return []
+    client = server.test_client()
+    html = client.get(page, headers={"Accept-Encoding": "identity"}).get_data(as_text=True)
+    files = [url for url in dict.fromkeys(LINKED_FILE.findall(html)) if _is_static(urlsplit(url).path)]
+    for url in files:
+        for encoding in ("br", "gzip"):
+            client.get(url, headers={"Accept-Encoding": encoding})
+    return files
+
+
+def _is_static(path: str) -> bool:
+    return any(prefix in path for prefix in STATIC_PREFIXES)
 
 
 class PlotlyBundleError(RuntimeError):

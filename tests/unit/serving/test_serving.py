@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import gzip
 import re
+import runpy
 import shutil
+from types import SimpleNamespace
 
 import brotli
+import flask
 import pytest
 
 from dashboard.serving import delivery
@@ -107,3 +110,36 @@ def test_a_second_bundle_stops_the_start(tmp_path):
     (tmp_path / "plotly-finance-4.0.0.min.js").write_text("/**\n* plotly.js (finance - minified) v4.0.0\n*/\n")
     with pytest.raises(PlotlyBundleError, match="More than one plotly.js bundle"):
         check_plotly_bundle(tmp_path)
+
+
+def test_the_master_compresses_the_pages_static_files_for_its_workers(monkeypatch):
+    """gunicorn's master runs `when_ready` before it forks: afterwards no request compresses."""
+    server = create_app(Settings(data_dir=DEFAULT_DATA_DIR)).server
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    logged = []
+    arbiter = SimpleNamespace(
+        app=SimpleNamespace(wsgi=lambda: server),
+        log=SimpleNamespace(info=lambda *args: logged.append(args), exception=lambda *args: logged.append(args)),
+    )
+    config["when_ready"](arbiter)
+    page = gzip.decompress(server.test_client().get("/", headers={"Accept-Encoding": "gzip"}).data).decode()
+    linked = [
+        url for url in re.findall(r'(?:src|href)="([^"]+)"', page) if "/assets/" in url or "_dash-component" in url
+    ]
+    assert len(linked) > 10 and logged == [("static files compressed for the workers: %d", len(linked))]
+
+    def compress_again(data, encoding):
+        raise AssertionError("compressed on a request")
+
+    monkeypatch.setattr(delivery, "_compress", compress_again)
+    client = server.test_client()
+    for url in linked:
+        for accept, decompress in (("br", brotli.decompress), ("gzip", gzip.decompress)):
+            response = client.get(url, headers={"Accept-Encoding": accept})
+            assert response.headers["Content-Encoding"] == accept, url
+            plain = client.get(url, headers={"Accept-Encoding": "identity"}).data
+            assert decompress(response.data) == plain, url
+
+
+def test_an_app_without_the_compressor_is_left_alone():
+    assert delivery.precompress_static(flask.Flask("plain")) == []
